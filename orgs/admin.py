@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ("name", "level", "parent", "code")
+    list_filter = ("level",)
+    search_fields = ("name", "code")
+    autocomplete_fields = ("parent",)
+    list_select_related = ("parent",)
+
+
+class UnitAliasInline(admin.TabularInline):
+    model = UnitAlias
+    extra = 1
+
+
+class GroupMembershipInline(admin.TabularInline):
+    model = GroupMembership
+    fk_name = "group"
+    extra = 1
+    autocomplete_fields = ("member",)
+    verbose_name = "成员单位"
+    verbose_name_plural = "成员单位（仅集合单位填写）"
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "region", "parent", "is_group", "alias_list", "is_active")
+    list_filter = ("kind", "is_group", "is_active", "region__level")
+    search_fields = ("name", "full_name", "aliases__name")
+    autocomplete_fields = ("region", "parent")
+    list_select_related = ("region", "parent")
+    inlines = [UnitAliasInline, GroupMembershipInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="别名")
+    def alias_list(self, obj):
+        return "、".join(a.name for a in obj.aliases.all()) or "—"
+
+
+@admin.register(Pairing)
+class PairingAdmin(admin.ModelAdmin):
+    list_display = ("helper", "helped", "level", "programme", "role", "start_year", "end_year")
+    list_filter = ("programme", "level", "role")
+    search_fields = ("helper__name", "helped__name")
+    autocomplete_fields = ("helper", "helped")
+    list_select_related = ("helper", "helped")

@@ -1,0 +1,86 @@
+"""Finding units by the names documents use, and expanding group units."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from orgs.models import GroupMembership, Region, Unit
+from orgs.names import normalize_name
+
+
+@dataclass(frozen=True)
+class UnitResolution:
+    """What a printed name resolved to.
+
+    `unit` is set only when exactly one unit fits; `candidates` holds every
+    unit that fits, so an ambiguous name can be shown to a person to choose.
+    """
+
+    printed: str
+    unit: Unit | None
+    matched_by: str | None  # "name" | "alias" | None
+    candidates: list[Unit] = field(default_factory=list)
+
+    @property
+    def is_ambiguous(self) -> bool:
+        return self.unit is None and len(self.candidates) > 1
+
+
+def _scope_region_ids(scope: Region) -> set[int]:
+    """The scope region, its ancestors and its whole subtree.
+
+    "区民政局" in a 鼓楼区 document means 鼓楼区's bureau; "福州市" means the
+    city above it; "鼓东街道" a street below it.
+    """
+    ids = {r.pk for r in scope.lineage()}
+    frontier = [scope.pk]
+    while frontier:
+        children = list(Region.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        frontier = [c for c in children if c not in ids]
+        ids.update(frontier)
+    return ids
+
+
+def resolve_unit(printed: str, scope: Region | None = None) -> UnitResolution:
+    """Match a printed unit name to the registry by exact name, then by alias."""
+    name = normalize_name(printed)
+    units = Unit.objects.select_related("region").filter(is_active=True)
+    region_ids = _scope_region_ids(scope) if scope else None
+    if region_ids is not None:
+        units = units.filter(region_id__in=region_ids)
+    for matched_by, condition in (("name", Q(name=name)), ("alias", Q(aliases__name=name))):
+        found = list(units.filter(condition).distinct())
+        if len(found) == 1:
+            return UnitResolution(printed, found[0], matched_by, found)
+        if found:
+            return UnitResolution(printed, None, None, _nearest_first(found, scope))
+    return UnitResolution(printed, None, None, [])
+
+
+def _nearest_first(units: list[Unit], scope: Region | None) -> list[Unit]:
+    if scope is None:
+        return units
+    return sorted(units, key=lambda u: (u.region_id != scope.pk, u.region.level, u.name))
+
+
+def expand_group(unit: Unit) -> list[Unit]:
+    """The member units a group stands for, nested groups expanded, in order.
+
+    A unit that is not a group stands for itself. A cycle in the registry
+    (a group that contains itself through others) is cut, not followed.
+    """
+    result: list[Unit] = []
+    seen: set[int] = set()
+
+    def visit(node: Unit):
+        if node.pk in seen:
+            return
+        seen.add(node.pk)
+        if not node.is_group:
+            result.append(node)
+            return
+        for membership in GroupMembership.objects.filter(group=node).select_related("member"):
+            visit(membership.member)
+
+    visit(unit)
+    return result

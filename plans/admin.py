@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from plans.models import Assignment, Plan, Target, Task
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ("title", "doc_number", "year", "kind", "issued_on", "task_count", "page_link")
+    list_filter = ("kind", "year")
+    search_fields = ("title", "doc_number", "issuer")
+    autocomplete_fields = ("office", "parent")
+    date_hierarchy = "issued_on"
+
+    @admin.display(description="任务数")
+    def task_count(self, obj):
+        return obj.tasks.count()
+
+    @admin.display(description="查看")
+    def page_link(self, obj):
+        return format_html('<a href="{}">方案页面</a>', reverse("plans:detail", args=[obj.pk]))
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 1
+    autocomplete_fields = ("unit",)
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    fk_name = "task"
+    extra = 0
+    autocomplete_fields = ("assignee",)
+    fields = ("position", "metric", "quantity", "unit", "comparator", "carried_over", "assignee", "parent", "printed_text")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            # Only targets of the task being edited can be split further.
+            task_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Target.objects.filter(task_id=task_id).select_related("assignee")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ("ref", "list_name", "category", "short_text", "deadline", "plan")
+    list_filter = ("plan", "list_name", "optional")
+    search_fields = ("ref", "text", "measures", "category")
+    autocomplete_fields = ("plan", "upper_task")
+    list_select_related = ("plan",)
+    inlines = [AssignmentInline, TargetInline]
+    fieldsets = (
+        (None, {"fields": ("plan", "list_name", "ref", "position", "category", "optional")}),
+        ("内容", {"fields": ("text", "measures", "upper_task")}),
+        ("时限与考核", {"fields": ("deadline", "deadline_text", "score", "evidence_required")}),
+        ("出处", {"fields": ("source_location", "source_text")}),
+    )
+
+    @admin.display(description="任务内容")
+    def short_text(self, obj):
+        text = obj.text or obj.measures
+        return text[:40] + ("…" if len(text) > 40 else "")
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ("metric", "assignee", "quantity", "unit", "comparator", "carried_over", "task")
+    list_filter = ("metric", "unit", "task__plan")
+    search_fields = ("metric", "assignee__name", "printed_text", "task__ref")
+    autocomplete_fields = ("task", "assignee", "parent")
+    list_select_related = ("task", "assignee")

@@ -1,0 +1,49 @@
+"""Reading plans for pages: each query loads what a page shows in a fixed
+number of round trips, however many tasks a plan has."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from plans.breakdown import TargetNode, build_breakdown
+from plans.models import Assignment, Plan, Target, Task
+
+
+def plans_for_list() -> QuerySet[Plan]:
+    return Plan.objects.select_related("parent", "office").annotate(task_count=Count("tasks"))
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    leads: list[Assignment]
+    partners: list[Assignment]
+    targets: list[TargetNode]
+
+
+def plan_task_rows(plan: Plan) -> list[TaskRow]:
+    tasks = (
+        plan.tasks.select_related("upper_task", "upper_task__plan")
+        .prefetch_related(
+            Prefetch("assignments", queryset=Assignment.objects.select_related("unit")),
+            Prefetch("targets", queryset=Target.objects.select_related("assignee")),
+        )
+    )
+    rows = []
+    for task in tasks:
+        assignments = list(task.assignments.all())
+        rows.append(TaskRow(
+            task=task,
+            leads=[a for a in assignments if a.role == Assignment.Role.LEAD],
+            partners=[a for a in assignments if a.role == Assignment.Role.PARTNER],
+            targets=build_breakdown(task.targets.all()),
+        ))
+    return rows
+
+
+def group_by_list(rows: list[TaskRow]) -> list[tuple[str, list[TaskRow]]]:
+    """Tasks grouped by the list (附件) they belong to, lists in first-seen order."""
+    groups: dict[str, list[TaskRow]] = {}
+    for row in rows:
+        groups.setdefault(row.task.list_name, []).append(row)
+    return list(groups.items())

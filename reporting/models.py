@@ -1,0 +1,131 @@
+"""Monthly progress reports and their evidence (data only; the workflow of
+submitting, returning and approving lives in this app's services later)."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from orgs.models import Unit
+from plans.models import Plan, Target, Task, quantity_field
+
+
+class ReportingCycle(models.Model):
+    plan = models.ForeignKey(Plan, verbose_name="方案", on_delete=models.CASCADE, related_name="cycles")
+    label = models.CharField("期次", max_length=32, help_text="如“2026年11月”")
+    period_start = models.DateField("统计起始日")
+    period_end = models.DateField("统计截止日")
+    due_on = models.DateField("报送截止日", help_text="默认每月25日")
+
+    class Meta:
+        verbose_name = "填报周期"
+        verbose_name_plural = "填报周期"
+        ordering = ["plan", "-period_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "period_start"], name="cycle_unique_start"),
+            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="cycle_period_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.plan.title} {self.label}"
+
+
+class ProgressReport(models.Model):
+    """One unit's report on one task for one cycle."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待填报"
+        SUBMITTED = "submitted", "已提交"
+        RETURNED = "returned", "已退回"
+        APPROVED = "approved", "已通过"
+
+    OVERDUE_LABEL = "已逾期"
+
+    cycle = models.ForeignKey(ReportingCycle, verbose_name="填报周期", on_delete=models.CASCADE, related_name="reports")
+    unit = models.ForeignKey(Unit, verbose_name="填报单位", on_delete=models.PROTECT, related_name="progress_reports")
+    task = models.ForeignKey(Task, verbose_name="任务", on_delete=models.CASCADE, related_name="progress_reports")
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
+    progress = models.TextField("进展情况", blank=True)
+    problems = models.TextField("存在问题", blank=True)
+    next_steps = models.TextField("下步计划", blank=True)
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提交人", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    submitted_late = models.BooleanField("逾期提交", default=False)
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    review_comment = models.TextField("审核意见", blank=True)
+    # Bumped on every save by the workflow so two people editing at once
+    # are detected instead of one edit silently overwriting the other.
+    version = models.PositiveIntegerField("版本", default=0)
+
+    class Meta:
+        verbose_name = "进度报告"
+        verbose_name_plural = "进度报告"
+        ordering = ["cycle", "unit", "task"]
+        constraints = [models.UniqueConstraint(fields=["cycle", "unit", "task"], name="report_unique")]
+
+    def __str__(self):
+        return f"{self.unit.name} {self.cycle.label} {self.task.ref}"
+
+    def status_label(self, today: datetime.date) -> str:
+        """The state as offices say it: a report still open after the due day is 已逾期."""
+        if self.status in (self.Status.PENDING, self.Status.RETURNED) and today > self.cycle.due_on:
+            return self.OVERDUE_LABEL
+        return self.get_status_display()
+
+
+class ReportedFigure(models.Model):
+    """A cumulative figure to date for one target, as reported."""
+
+    report = models.ForeignKey(ProgressReport, verbose_name="进度报告", on_delete=models.CASCADE, related_name="figures")
+    target = models.ForeignKey(Target, verbose_name="指标", on_delete=models.CASCADE, related_name="reported_figures")
+    cumulative_value = quantity_field("累计完成")
+
+    class Meta:
+        verbose_name = "填报数据"
+        verbose_name_plural = "填报数据"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "target"], name="figure_unique"),
+            models.CheckConstraint(condition=Q(cumulative_value__gte=0), name="figure_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.target.metric} {self.cumulative_value}{self.target.unit}"
+
+
+class Evidence(models.Model):
+    """A file or a link that backs a report: photos, notices, vouchers, news reports."""
+
+    report = models.ForeignKey(ProgressReport, verbose_name="进度报告", on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField("文件", upload_to="evidence/%Y/%m/", blank=True)
+    url = models.URLField("链接", max_length=1000, blank=True)
+    caption = models.CharField("说明", max_length=255, blank=True)
+    original_name = models.CharField("原文件名", max_length=255, blank=True)
+    content_type = models.CharField("文件类型", max_length=100, blank=True)
+    size = models.PositiveBigIntegerField("大小（字节）", null=True, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, db_index=True)  # finds the same file twice
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT, related_name="+",
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "佐证材料"
+        verbose_name_plural = "佐证材料"
+        ordering = ["report", "uploaded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="evidence_file_xor_link",
+            ),
+        ]
+
+    def __str__(self):
+        return self.caption or self.original_name or self.url

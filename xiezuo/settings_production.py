@@ -1,0 +1,33 @@
+"""Production mode: DJANGO_SETTINGS_MODULE=xiezuo.settings_production.
+
+Refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL, and
+turns on every protection `manage.py check --deploy` asks for. TLS is
+assumed to end at a reverse proxy that sets X-Forwarded-Proto.
+"""
+
+from xiezuo.env import env_bool, env_list, env_required
+from xiezuo.settings import *  # noqa: F403
+from xiezuo.settings import STORAGES
+
+DEBUG = False
+SECRET_KEY = env_required("SECRET_KEY")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
+if not ALLOWED_HOSTS:
+    env_required("ALLOWED_HOSTS")
+env_required("DATABASE_URL")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "协作 Xiezuo 管理后台"
+admin.site.site_title = "协作 Xiezuo"
+admin.site.index_title = "基础数据管理"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="plans:list", permanent=False)),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("plans/", include("plans.urls")),
+    path("admin/", admin.site.urls),
+]
+# Uploaded files (evidence, source documents) are never served as plain
+# media: each download goes through a view that checks who may see it.

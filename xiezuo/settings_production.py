@@ -7,7 +7,7 @@ assumed to end at a reverse proxy that sets X-Forwarded-Proto.
 
 from xiezuo.env import env_bool, env_list, env_required
 from xiezuo.settings import *  # noqa: F403
-from xiezuo.settings import STORAGES
+from xiezuo.settings import MIDDLEWARE, STORAGES
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
@@ -21,12 +21,17 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Preloading binds every subdomain of the office's domain to HTTPS for good;
+# that is the domain owner's decision, so it is off unless they turn it on.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Static files served by the application itself, behind the reverse proxy.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

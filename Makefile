@@ -1,0 +1,53 @@
+# Two commands from a fresh clone: `make run` and `make test` (see README).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The PostgreSQL half of `make test` uses this server; pytest-django creates
+# and drops its own test_… database on it.
+TEST_DATABASE_URL ?= $(or $(filter postgres%,$(DATABASE_URL)),postgres://postgres@127.0.0.1:5432/test)
+
+.PHONY: run test test-sqlite test-postgres system-packages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_sample_data
+	$(BIN)/python manage.py ensure_admin --unit 区民政局
+	@echo "协作 Xiezuo 已启动：http://127.0.0.1:8000 （Ctrl+C 停止）"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+system-packages:
+	@scripts/ensure_system_packages.sh
+
+test: $(VENV)/.installed-test system-packages
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: $(VENV)/.installed-test
+	@echo "== 测试：SQLite =="
+	env -u DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.installed-test
+	@echo "== 测试：PostgreSQL ($(TEST_DATABASE_URL)) =="
+	@if $(BIN)/python scripts/pg_reachable.py "$(TEST_DATABASE_URL)"; then \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python -m pytest $(PYTEST_ARGS); \
+	elif [ "$$CI" = "true" ]; then \
+		echo "错误：CI 中必须运行 PostgreSQL 测试，但无法连接 $(TEST_DATABASE_URL)"; exit 1; \
+	else \
+		echo "注意：无法连接 PostgreSQL，已跳过 PostgreSQL 部分的测试（只运行了 SQLite 部分）。"; \
+		echo "      启动 PostgreSQL 或设置 DATABASE_URL=postgres://… 后重新运行 make test。"; \
+	fi
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache

@@ -1,5 +1,8 @@
 """Shared test fixtures: a small registry built in code, and named people."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 from orgs.models import GroupMembership, Region, Unit, UnitAlias
@@ -31,3 +34,45 @@ def registry(db):
     UnitAlias.objects.create(unit=units["区民政局"], name="区乡村振兴局", note="挂牌")
     UnitAlias.objects.create(unit=units["鼓楼区"], name="鼓楼区区委、政府")
     return {"regions": {"city": city, "gulou": gulou, "cangshan": cangshan}, "units": units}
+
+
+# --- Browser tests: Debian's chromium driven by Playwright ------------------
+
+CHROMIUM = Path(os.environ.get("XIEZUO_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
+# Without these, chromium keeps trying to reach Google's hosts from a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"找不到浏览器 {CHROMIUM}：请运行 make test（会安装 Debian 的 chromium），或设置 XIEZUO_CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls
+    # the test makes between page actions are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def save_screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from reporting.models import Evidence, ProgressReport, ReportedFigure, ReportingCycle
 
@@ -23,6 +24,8 @@ class EvidenceInline(admin.TabularInline):
     fields = ("file", "url", "caption", "original_name", "size", "uploaded_by", "uploaded_at")
     readonly_fields = ("original_name", "size", "uploaded_at")
     autocomplete_fields = ("uploaded_by",)
+    # News links are https nowadays; a bare "www…" should not become http.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ProgressReport)

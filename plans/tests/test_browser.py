@@ -1,10 +1,14 @@
 """The plan page in a real browser: log in, open a plan, read it in Chinese."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
 from conftest import save_screenshot
+from plans.models import Plan, Target
 
 pytestmark = pytest.mark.browser
 
@@ -21,23 +25,28 @@ CJK_GLYPH_RENDERS = """() => {
 }"""
 
 
-def test_login_and_read_the_plan_page(live_server, page, funding_task, registry):
-    User.objects.create_user(username="gudong", password="Gudong-2026-pass", name="林晓", unit=registry["units"]["鼓东街道"])
+def test_login_and_read_the_sample_plan(live_server, page, db):
+    call_command("load_sample_data", "--user-password", "Gudong-2026-pass", stdout=StringIO())
+    plan = Plan.objects.get(doc_number="鼓委振兴办〔2026〕1号")
 
-    page.goto(live_server.url + reverse("plans:list"))
+    page.goto(live_server.url + "/")
     assert page.locator("h1").inner_text() == "登录协作系统"
-    page.fill("#id_username", "gudong")
+    page.fill("#id_username", "gudong_reporter")
     page.fill("#id_password", "Gudong-2026-pass")
     page.click("button[type=submit]")
 
-    page.get_by_role("link", name="2026年鼓楼区闽宁协作任务分工方案").click()
-    page.wait_for_url(f"**/plans/{funding_task.plan_id}/")
-    assert page.locator("h1").inner_text() == "2026年鼓楼区闽宁协作任务分工方案"
-    row = page.locator("tr[data-ref='3']")
-    assert row.locator("td.lead").inner_text().strip() == "区民政局"
+    page.get_by_role("link", name=plan.title, exact=True).click()
+    page.wait_for_url(f"**/plans/{plan.pk}/")
+    assert page.locator("h1").inner_text() == plan.title
+    assert "陈志强 · 鼓东街道 · 填报员" in page.locator(".account").inner_text()
+    assert [h.inner_text() for h in page.locator("section.task-list h2").all()] == ["附件1", "附件2"]
+
+    consumption = Target.objects.get(task__plan=plan, metric="消费帮扶销售额", parent=None).task
+    row = page.locator(f"#task-{consumption.pk}")
+    assert "区民政局" in row.locator("td.lead").inner_text()
     assert "2026年12月31日" in row.locator("td.deadline").inner_text()
-    assert "未分配 25 万元" in row.locator("td.targets").inner_text()
-    assert "林晓 · 鼓东街道" in page.locator(".account").inner_text()
+    targets = row.locator("td.targets").inner_text()
+    assert "≥8500 万元" in targets and "未分配 2570 万元" in targets
     assert page.evaluate(CJK_GLYPH_RENDERS), "浏览器中没有可用的中文字体：中文会显示为方框（请安装 fonts-noto-cjk）"
     save_screenshot(page, "plan-page")
 

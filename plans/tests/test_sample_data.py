@@ -1,0 +1,112 @@
+"""The sample data `make run` loads: complete, consistent where it should be,
+and safe to load on every start."""
+
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import User
+from accounts.roles import Role
+from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
+from orgs.services import expand_group, resolve_unit
+from plans.breakdown import build_breakdown
+from plans.models import Assignment, Plan, Target, Task
+
+MODELS = (Region, Unit, UnitAlias, GroupMembership, Pairing, Plan, Task, Assignment, Target, User)
+
+
+def _load(*args):
+    out = StringIO()
+    call_command("load_sample_data", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def sample(db):
+    _load("--user-password", "Sample-pass-2026")
+    return Plan.objects.get(doc_number="鼓委振兴办〔2026〕1号")
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_loading_twice_changes_nothing(sample):
+    before = _counts()
+    output = _load()
+    assert _counts() == before
+    assert "已存在的用户未改动密码" in output
+    assert User.objects.get(username="gudong_reporter").check_password("Sample-pass-2026")
+
+
+def test_district_plan_implements_the_city_plan(sample):
+    assert sample.parent.doc_number == "榕委振兴组〔2026〕3号"
+    linked = Task.objects.filter(plan=sample, upper_task__isnull=False)
+    assert {t.upper_task.ref for t in linked} == {"18", "23", "8"}
+    assert all(t.upper_task.plan_id == sample.parent_id for t in linked)
+
+
+def _root(plan, metric):
+    targets = Target.objects.filter(task__plan=plan, metric=metric).select_related("assignee")
+    tasks = {t.task_id for t in targets if t.parent_id is None}
+    (task_id,) = tasks
+    roots = build_breakdown(Target.objects.filter(task_id=task_id))
+    return next(node for node in roots if node.target.metric == metric)
+
+
+def test_consumption_breakdown_leaves_2570_unassigned(sample):
+    node = _root(sample, "消费帮扶销售额")
+    assert node.target.total == Decimal("8500") and node.target.comparator == ">="
+    assert node.remainder == Decimal("2570")
+
+
+def test_specialist_breakdown_is_complete(sample):
+    node = _root(sample, "选派专技人才")
+    assert [(p.target.assignee.name, p.target.quantity) for p in node.parts] == [
+        ("区教育局", 4), ("区卫健局", 4), ("区直有关部门", 3)]
+    assert node.remainder == 0
+
+
+def test_funding_carry_over_keeps_every_digit(sample):
+    node = _root(sample, "社会帮扶资金")
+    assert node.target.carried_over == Decimal("141.832")
+    # Parts: 45 + 10 × 25.5 + street shortfalls 144.06 = 444.06 against 441.832.
+    assert node.remainder == Decimal("-2.228")
+
+
+def test_group_unit_and_alias_resolve_in_the_sample_registry(sample):
+    gulou = Region.objects.get(name="鼓楼区")
+    assert resolve_unit("区乡村振兴局", scope=gulou).unit.name == "区民政局"
+    assert len(expand_group(resolve_unit("十街镇", scope=gulou).unit)) == 10
+
+
+def test_pairings_include_a_led_group_of_helpers(sample):
+    helpers = Pairing.objects.filter(helped__name="隆德县").order_by("role", "helper__name")
+    assert [(p.helper.name, p.role) for p in helpers] == [
+        ("闽侯县", "lead"), ("仓山区", "partner"), ("晋安区", "partner")]
+
+
+def test_sample_users_have_their_roles(sample):
+    assert User.objects.get(username="gudong_reporter").has_role(Role.REPORTER)
+    assert User.objects.get(username="gulou_leader").has_role(Role.LEADER)
+
+
+def test_every_target_can_be_traced_to_its_source(sample):
+    untraced = Target.objects.filter(source_location="") | Target.objects.filter(printed_text="", parent=None)
+    assert not untraced.exists()
+
+
+def test_reload_refuses_to_wipe_filed_reports(sample):
+    import datetime
+
+    from reporting.models import ProgressReport, ReportingCycle
+
+    cycle = ReportingCycle.objects.create(plan=sample, label="2026年5月", period_start=datetime.date(2026, 5, 1),
+                                          period_end=datetime.date(2026, 5, 31), due_on=datetime.date(2026, 5, 25))
+    task = sample.tasks.first()
+    ProgressReport.objects.create(cycle=cycle, unit=task.assignments.first().unit, task=task, progress="已落实")
+    with pytest.raises(CommandError, match="已有进度报告"):
+        _load()
+    assert ProgressReport.objects.filter(progress="已落实").exists()

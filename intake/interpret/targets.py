@@ -1,0 +1,170 @@
+"""Targets from prose: who is to deliver each quantity.
+
+A unit at the start of a clause is its subject and stays the subject for
+the rest of the paragraph until another takes its place ("鼓东街道2023年完成
+4.8万元，差额20.7万元。2024年下达总任务数为46.2万元"). 各 distributes a figure
+over the units just named; 每个镇 / 各结对镇 over the units of that kind named
+most recently, or over the members of a group unit (十街镇 → its streets).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from intake.interpret.quantities import Quantity, find_quantities
+from intake.interpret.text import tidy
+from intake.interpret.units import UNIT_SUFFIXES
+
+_CLAUSE_END = re.compile(r"[。；;：:，,\n（）()]")
+_LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同时|并|由|请|和|及|对)+")
+# Words that start a predicate, so "配合协助福州市" is not a unit name.
+_VERBS = re.compile(
+    r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
+    r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格"
+)
+_SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
+_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,16}}?(?:{_SUFFIX_ALTERNATION})(?![\u4e00-\u9fff]{{0,2}}(?:{_SUFFIX_ALTERNATION}))")
+# "每个街镇", "各结对镇", "村与隆德县" are references or phrases, not names.
+_NOT_A_NAME = re.compile(r"^[每各第\d]|[与和及]")
+_ALIAS_BRACKET = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]")
+_EACH_KIND = re.compile(r"(?:每个|各)([\u4e00-\u9fff]{0,8}[镇街县区村乡])")
+# 每个县 may refer to 区 and 市 named before: all are county level.
+_LEVEL = {"镇": "town", "乡": "town", "街": "town", "县": "county", "区": "county", "市": "county", "村": "village"}
+_ENUMERATION = re.compile(r"[(（]([^()（）]+、[^()（）]+)[)）]")
+
+
+@dataclass
+class Context:
+    """What the interpreter knows about units: from the registry and the document."""
+
+    known_units: set[str] = field(default_factory=set)
+    groups: dict[str, list[str]] = field(default_factory=dict)  # 十街镇 → its members in order
+
+
+@dataclass
+class FoundTarget:
+    quantity: Quantity
+    assignee: str | None
+    metric: str
+    part_of_marker: bool = False  # first quantity before "具体任务是："
+
+
+def _unit_at(text: str, context: Context) -> tuple[str, int] | None:
+    """The unit name at the start of `text`, and where it ends."""
+    best = None
+    for name in context.known_units:
+        if text.startswith(name) and (best is None or len(name) > len(best)):
+            best = name
+    if best is None:
+        match = _NAME.match(text)
+        if match and not _VERBS.search(match.group()) and not _NOT_A_NAME.search(match.group()):
+            best = match.group()
+    if best is None:
+        return None
+    end = len(best)
+    bracket = _ALIAS_BRACKET.match(text[end:])  # 发改局（科技局）
+    if bracket:
+        end += bracket.end()
+    return best, end
+
+
+def leading_units(text: str, context: Context) -> tuple[list[str], bool] | None:
+    """Units listed at the start of a clause, and whether 各 distributes over them."""
+    rest = _LEADING_FILLER.sub("", text)
+    units = []
+    while True:
+        found = _unit_at(rest, context)
+        if not found:
+            break
+        units.append(found[0])
+        rest = rest[found[1]:]
+        joiner = re.match(r"\s*(?:、|和|及|与)\s*", rest)
+        if not joiner:
+            break
+        rest = rest[joiner.end():]
+    if not units:
+        return None
+    return units, bool(re.match(r"\s*各", rest)) or "各" in rest[:12]
+
+
+def _members(unit: str, context: Context) -> list[str]:
+    return context.groups.get(unit, [unit])
+
+
+def _metric(clause: str, quantity: Quantity) -> str:
+    after = re.match(r"[\u4e00-\u9fff“”]{2,16}", clause[quantity.end - quantity.start and quantity.end:] if False else "")
+    before = re.sub(r"^[\s\S]*?(?:统计|负责|筹集|完成|任务|帮助|销售|选派|培训|举办|发布|推出|建设|资助)", "", clause[: quantity.start])
+    return tidy(after.group() if after else before)[-16:] or "数量"
+
+
+def extract_targets(text: str, context: Context) -> list[FoundTarget]:
+    """Every target in a paragraph or cell of running text, in printed order."""
+    text = tidy(text)
+    found: list[FoundTarget] = []
+    subject: list[str] | None = None
+    recent_lists: list[list[str]] = [[m.strip() for m in g.split("、")] for g in _ENUMERATION.findall(text)]
+    position = 0
+    for clause_match in re.finditer(r"[^。；;：:，,\n]+", text):
+        clause = clause_match.group()
+        head = leading_units(clause, context)
+        if head:
+            subject = head[0]
+            recent_lists.append(head[0])
+            list_item = _is_list_item(clause, context)
+        for listed in re.findall(r"((?:[\u4e00-\u9fff]{2,12}(?:镇|街道|县|区)、){1,}[\u4e00-\u9fff]{2,12}(?:镇|街道|县|区))", clause):
+            names = listed.split("、")
+            names[0] = _VERBS.split(names[0])[-1]  # "建议安排城门镇" → 城门镇
+            names[-1] = re.split(r"[与和及]", names[-1])[0]
+            recent_lists.append(names)
+        start = 0
+        for quantity in find_quantities(clause):
+            segment = clause[start:quantity.start]
+            start = quantity.end
+            if "原任务" in segment:
+                continue  # restates a quota already set ("2024年原任务25.5万元")
+            assignees = _assignees(segment, head if segment is clause[: len(segment)] else None, subject, recent_lists, context)
+            if assignees and segment.strip() and leading_units(segment, context):
+                subject = leading_units(segment, context)[0]
+            metric = _metric(clause, quantity)
+            for assignee in assignees or [None]:
+                found.append(FoundTarget(quantity, assignee, metric))
+        if head and list_item:
+            subject = None  # "鼓楼区11名" names its own unit; it is no subject for what follows
+        position = clause_match.end()
+    return found
+
+
+def _is_list_item(clause: str, context: Context) -> bool:
+    """A clause that is only units and figures: "马尾区1.33亿元、闽侯县1.33亿元"."""
+    rest = clause
+    for quantity in reversed(find_quantities(clause)):
+        rest = rest[: quantity.start] + "、" + rest[quantity.end:]
+    while True:
+        rest = re.sub(r"^[、\s各]+", "", rest)
+        found = _unit_at(rest, context)
+        if not found:
+            return rest.strip("、 ") == ""
+        rest = rest[found[1]:]
+
+
+def _assignees(segment, head, subject, recent_lists, context) -> list[str] | None:
+    own = leading_units(segment, context)
+    if own:
+        units, each = own
+        if each:
+            return [m for u in units for m in _members(u, context)]
+        return units if len(units) == 1 else None
+    kind = _EACH_KIND.search(segment)
+    if kind:
+        noun = kind.group(1)
+        level = _LEVEL[noun[-1]]
+        if subject and len(subject) == 1 and subject[0] in context.groups and _LEVEL.get(subject[0][-1]) == level:
+            return _members(subject[0], context)
+        for listed in reversed(recent_lists):
+            if len(listed) > 1 and all(_LEVEL.get(u[-1:]) == level or u.endswith("街道") and level == "town" for u in listed):
+                return listed
+        return None
+    if "各" in segment and subject and len(subject) == 1 and subject[0] in context.groups:
+        return _members(subject[0], context)
+    if subject and len(subject) == 1:
+        return subject
+    return None

@@ -1,0 +1,85 @@
+"""Splitting a cell or clause of unit names into units, one by one.
+
+Printed forms handled: space/、/；-separated lists; "X委、政府" (the 、 is part
+of the name); "区民政局 (区乡村振兴局)" where the bracket is an alias; a
+whole list in brackets; a garbled "…党委、…县委、政府、政府、政府" where the
+trailing 政府 belong to the 委 names before them; "各镇、街" as one unit.
+"""
+
+import re
+
+UNIT_SUFFIXES = (
+    "街道", "政府", "管委会", "中心", "集团", "公司", "医院", "学校", "工作组", "经合社", "部门", "单位", "社",
+    "局", "办", "部", "委", "会", "园", "联", "镇", "乡", "区", "县", "市", "组", "院", "校", "所", "站", "厅", "团", "台",
+    "街", "村", "处", "室", "队", "馆", "功能区",
+)
+_SEPARATORS = re.compile(r"[\s、，,；;]+")
+_BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
+
+
+def looks_like_unit(name: str) -> bool:
+    name = name.strip()
+    return 2 <= len(name) <= 30 and name.endswith(UNIT_SUFFIXES) and not re.search(r"[。：:“”]", name)
+
+
+def _attach_government(tokens: list[str]) -> list[str]:
+    """"马尾区区委" + "政府" → "马尾区区委、政府"; trailing bare 政府 go to earlier 委 names in order."""
+    result: list[str] = []
+    waiting: list[int] = []  # indexes of "…委" names still without their 政府
+    for token in tokens:
+        if token == "政府":
+            if result and result[-1].endswith("委") and (not waiting or waiting[-1] == len(result) - 1):
+                if waiting and waiting[-1] == len(result) - 1:
+                    waiting.pop()
+                result[-1] += "、政府"
+            elif waiting:
+                index = waiting.pop(0)
+                result[index] += "、政府"
+            continue
+        if len(token) == 1 and result:
+            result[-1] += "、" + token  # 各镇、街
+            continue
+        if token.endswith("委") and not token.endswith(("团委", "管委", "工委")) or token.endswith(("党委", "县委", "区委", "市委", "党工委")):
+            waiting.append(len(result))
+        result.append(token)
+    return result
+
+
+def split_units(text: str, aliases: dict[str, str] | None = None) -> list[str]:
+    """Unit names in printed order, aliases in brackets folded into their unit."""
+    aliases = aliases or {}
+    # Spaces separate units here, so only collapse them (tidy() would join names).
+    text = re.sub(r"\s+", " ", text or "").strip()
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[、，；;])|(?<=[、，；;])\s+", "", text)
+    if not text or text in {"/", "—", "-"}:
+        return []
+    whole = _BRACKETED.fullmatch(text)
+    if whole:
+        text = whole.group(1)
+    # "X (Y)": Y is another name of X, or its explanation; X stands.
+    text = _BRACKETED.sub(lambda m: "" if _is_alias_note(m.group(1)) else " " + m.group(1) + " ", text)
+    tokens = [t for t in _SEPARATORS.split(text) if t]
+    units = _attach_government(tokens)
+    folded: list[str] = []
+    for unit in units:
+        canonical = aliases.get(unit)
+        if canonical and folded and folded[-1] == canonical:
+            continue  # "(区民政局 区乡村振兴局)": the second is the first's other plate
+        folded.append(unit)
+    return folded
+
+
+def _is_alias_note(inner: str) -> bool:
+    parts = [p for p in _SEPARATORS.split(inner.strip()) if p]
+    return len(parts) == 1
+
+
+def learn_aliases(texts: list[str]) -> dict[str, str]:
+    """Aliases a document itself reveals: "区民政局 (区乡村振兴局)" means 区乡村振兴局 = 区民政局."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in re.finditer(r"([\u4e00-\u9fff]{2,20})\s*[(（]\s*([\u4e00-\u9fff]{2,20})\s*[)）]", text):
+            unit, alias = match.group(1), match.group(2)
+            if looks_like_unit(unit) and looks_like_unit(alias):
+                found[alias] = unit
+    return found

@@ -1,0 +1,89 @@
+"""From a neutral Document to Plan JSON (see PLAN_JSON.md)."""
+
+import re
+from dataclasses import dataclass, field
+
+from intake.document import Document, Paragraph, Table
+from intake.errors import IntakeError
+from intake.interpret import outline
+from intake.interpret.facts import extract_facts
+from intake.interpret.table_tasks import tasks_from_table
+from intake.interpret.tables import UNIT_ROLES, header_roles, is_task_table
+from intake.interpret.targets import Context
+from intake.interpret.text import tidy
+from intake.interpret.units import learn_aliases, split_units
+
+_ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]*)$")
+_HOME = re.compile(r"([\u4e00-\u9fff]{2,4}?[区县市])")
+
+
+@dataclass
+class Registry:
+    """What the registry knows, as plain data: intake itself has no database."""
+
+    unit_names: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)  # alias -> unit name
+    groups: dict[str, list[str]] = field(default_factory=dict)  # group -> member names in order
+
+
+def _home(facts: dict) -> str | None:
+    """The issuing district, whose own measures follow the upper level's text."""
+    for text in (facts.get("title") or "", facts.get("issuer") or ""):
+        names = [n for n in _HOME.findall(text) if not n.endswith("市") or "区" not in text]
+        if names:
+            return names[-1]
+    return None
+
+
+def _unit_cells(document: Document) -> list[str]:
+    cells = []
+    for table in document.tables:
+        roles = header_roles(table.header)
+        for row in table.rows:
+            for role, cell in zip(roles, row.cells):
+                if role in UNIT_ROLES:
+                    cells.append(cell.text)
+    cells += [p.text for p in document.paragraphs if outline.UNIT_LINE.match(tidy(p.text))]
+    return cells
+
+
+def interpret(document: Document, registry: Registry | None = None) -> dict:
+    registry = registry or Registry()
+    facts = extract_facts(document)
+    year = facts["year"]
+    unit_cells = _unit_cells(document)
+    aliases = {**registry.aliases, **learn_aliases(unit_cells)}
+    printed_units = {u for text in unit_cells for u in split_units(text, aliases)}
+    context = Context(
+        known_units=registry.unit_names | set(registry.groups) | set(aliases) | printed_units,
+        groups=registry.groups,
+    )
+    tasks: list[dict] = []
+    annex = None
+    task_tables = [b for b in document.blocks if isinstance(b, Table) and is_task_table(b)]
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            match = _ANNEX.match(tidy(block.full_text))
+            if match:
+                annex = f"附件{_arabic(match.group(1))}" if match.group(1) else "附件"
+        elif block in task_tables:
+            tasks += tasks_from_table(block, list_name=annex, year=year, context=context, aliases=aliases, home=_home(facts))
+    if not task_tables:
+        paragraphs = outline.flat_paragraphs(document)
+        if outline.has_unit_lines(paragraphs):
+            tasks = outline.tasks_from_unit_lines(paragraphs, year=year, context=context, aliases=aliases)
+        else:
+            tasks = outline.tasks_from_chapters(paragraphs, year=year, context=context)
+    if not tasks:
+        raise IntakeError(
+            "没有找到任务：文件中既没有带“序号/任务/单位”表头的任务表，也没有按“（一）…（牵头单位：…）”"
+            "或“第×章 1. …”编排的任务条目。请确认上传的是任务分工文件。",
+            document.name,
+        )
+    return {"format": "plan/1", "plan": facts, "tasks": tasks}
+
+
+def _arabic(numeral: str) -> str:
+    from intake.interpret.numbers import chinese_to_int
+
+    return numeral if numeral.isdigit() else str(chinese_to_int(numeral))

@@ -1,0 +1,100 @@
+"""From a task table to Plan JSON tasks."""
+
+import re
+
+from intake.document import Table
+from intake.interpret.deadlines import find_in_text
+from intake.interpret.numbers import to_decimal
+from intake.interpret.tables import RawTask, assign_roles, header_roles
+from intake.interpret.targets import Context
+from intake.interpret.tasks import clean_category, make_task, plain_number, targets_for, units_of
+from intake.interpret.text import tidy
+
+_LABEL_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,10})\s+(?=\S)")
+
+
+def _split_category(raw: RawTask):
+    """"结对帮扶 持续推进…": extraction joined the row label to the task text."""
+    paragraphs = raw.cells.get("text") or []
+    if raw.cells.get("category") or not paragraphs:
+        return
+    match = _LABEL_PREFIX.match(paragraphs[0].strip())
+    rest = paragraphs[0].strip()[match.end():] if match else ""
+    if match and len(tidy(rest)) > 12:
+        raw.cells["category"] = [match.group(1)]
+        paragraphs[0] = rest
+
+
+def _split_measures(raw: RawTask, home: str | None):
+    """One cell holding the city's task and then the district's own measures.
+
+    The district's part starts with its own name ("鼓楼区2024年…") or 我区.
+    """
+    paragraphs = raw.cells.get("text") or []
+    if raw.cells.get("measures") or len(paragraphs) < 2:
+        return
+    starts = tuple(s for s in (home, "我区", "本区") if s)
+    for index, paragraph in enumerate(paragraphs[1:], start=1):
+        if tidy(paragraph).startswith(starts):
+            raw.cells["text"], raw.cells["measures"] = paragraphs[:index], paragraphs[index:]
+            return
+
+
+def _merge(previous: RawTask, continuation: RawTask):
+    for role, paragraphs in continuation.cells.items():
+        if role == "text" and previous.cells.get("text") and not previous.cells.get("measures") and "measures" in continuation.cells:
+            pass
+        previous.cells.setdefault(role, []).extend(paragraphs)
+    previous.source = [a + ("\n" + b if b else "") for a, b in zip(previous.source, continuation.source)] or previous.source
+
+
+def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases, home) -> list[dict]:
+    roles = header_roles(table.header)
+    has_ref, has_item = "ref" in roles, "item" in roles
+    raws: list[RawTask] = []
+    for row in table.rows:
+        raw = assign_roles(row, roles)
+        if not any(tidy(t) for t in raw.source):
+            continue
+        continues = (
+            has_ref and row.after_page_break and raws
+            and not tidy(raw.text("ref")) and not (has_item and tidy(raw.text("item")))
+        )
+        _split_category(raw)
+        if "measures" in roles:
+            _split_measures(raw, home)
+        if continues:
+            _merge(raws[-1], raw)
+        else:
+            raws.append(raw)
+
+    tasks, previous = [], {}
+    for position, raw in enumerate(raws, start=1):
+        number = tidy(raw.text("ref"))
+        if has_item:
+            number = number or previous.get("number", "")
+            ref = f"{number}.{tidy(raw.text('item'))}"
+        else:
+            ref = number if has_ref and number else str(position)
+        category = clean_category(raw.text("category")) or (previous.get("category") if "category" in roles else None)
+        lead_role = "lead" if "lead" in roles else "responsible"
+        lead = units_of(raw.cells.get(lead_role, []), aliases)
+        if not lead and has_item and not tidy(raw.text("ref")):
+            lead = previous.get("lead", [])  # a merged 责任单位 cell covers the unit's later items
+        partner = units_of(raw.cells.get("partner", []), aliases)
+        if lead_role == "lead":
+            partner += units_of(raw.cells.get("responsible", []), aliases)
+        text, measures = raw.text("text"), raw.text("measures")
+        text = "" if tidy(text) in {"/", "—", "-"} else text
+        deadline_text = raw.text("deadline") if "deadline" in roles else (find_in_text(text) or "")
+        score = to_decimal(tidy(raw.text("score"))) if tidy(raw.text("score")) else None
+        tasks.append(make_task(
+            ref=ref, list_name=list_name, category=category, text=text, measures=measures,
+            lead=lead, partner=partner, deadline_text=deadline_text, year=year,
+            score=plain_number(score) if score is not None else None,
+            evidence=raw.text("evidence"), optional="自选" in (category or ""),
+            targets=targets_for([raw.cells.get("text", []) if text else [], raw.cells.get("measures", [])], context),
+            location=f"{list_name or ''} {raw.location}".strip(), source_text="\t".join(raw.source),
+        ))
+        previous = {"number": number, "category": category, "lead": lead}
+    return tasks

@@ -1,0 +1,142 @@
+"""Task tables: one row a task (or, in a scored list, one row an item).
+
+Columns are recognised from the header. Where extraction joined or dropped
+cells, each cell's role is found from its content instead: a number is the
+task number, a short label the category, a list of units the units, a time
+limit the deadline, long text the task and then the measures.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from intake.document import Row, Table
+from intake.interpret.deadlines import looks_like_deadline
+from intake.interpret.text import tidy
+from intake.interpret.units import looks_like_unit, split_units
+
+HEADER_ROLES = [
+    ("ref", re.compile(r"^(序号|编号|序)$")),
+    ("item", re.compile(r"列项|子项")),
+    ("category", re.compile(r"类别|类型|板块")),
+    ("measures", re.compile(r"措施")),
+    ("text", re.compile(r"任务|内容|事项|工作")),
+    ("lead", re.compile(r"牵头")),
+    ("partner", re.compile(r"配合|协办|协助|参与")),
+    ("responsible", re.compile(r"责任|承办|主办")),
+    ("deadline", re.compile(r"时限|时间|期限|进度")),
+    ("score", re.compile(r"分值|分数|权重")),
+    ("evidence", re.compile(r"考核|佐证|要求|标准")),
+    ("note", re.compile(r"备注|说明")),
+]
+UNIT_ROLES = ("lead", "partner", "responsible")
+
+
+def header_roles(header: list[str]) -> list[str | None]:
+    roles = []
+    for cell in header:
+        name = re.sub(r"\s", "", cell)
+        roles.append(next((role for role, pattern in HEADER_ROLES if pattern.search(name)), None))
+    return roles
+
+
+def is_task_table(table: Table) -> bool:
+    roles = header_roles(table.header)
+    return "text" in roles and any(r in roles for r in (*UNIT_ROLES, "ref", "deadline"))
+
+
+@dataclass
+class RawTask:
+    """A row's cells sorted into roles, before it becomes Plan JSON."""
+
+    cells: dict[str, list[str]] = field(default_factory=dict)  # role -> paragraphs
+    location: str = ""
+    source: list[str] = field(default_factory=list)
+
+    def text(self, role: str) -> str:
+        return "\n".join(self.cells.get(role, []))
+
+    def add(self, role: str, paragraphs: list[str]):
+        if paragraphs:
+            self.cells.setdefault(role, []).extend(paragraphs)
+
+
+def _kind(text: str) -> str:
+    text = tidy(text)
+    if not text:
+        return "empty"
+    if text in {"/", "—", "-", "无"}:
+        return "slash"
+    if re.fullmatch(r"\d+(\.\d+)?|[一二三四五六七八九十]+", text):
+        return "number"
+    if looks_like_deadline(text):
+        return "deadline"
+    if _units_then_deadline(text):
+        return "units+deadline"
+    units = split_units(text)
+    if units and all(looks_like_unit(u) for u in units) and not re.search(r"[。：:]", text):
+        return "units"
+    label = re.sub(r"^[一二三四五六七八九十]+[、.．]\s*", "", text)
+    if len(label) <= 12 and not re.search(r"[，。；：、]", label):
+        return "label"
+    return "long"
+
+
+def _units_then_deadline(text: str) -> tuple[str, str] | None:
+    match = re.match(r"(.+?)\s+(\S*(?:月底前|月底|月前|全年|年内|日前|持续推进))$", text)
+    if match and looks_like_deadline(match.group(2)):
+        units = split_units(match.group(1))
+        if units and all(looks_like_unit(u) for u in units):
+            return match.group(1), match.group(2)
+    return None
+
+
+ACCEPTS = {
+    "ref": {"empty", "number"},
+    "item": {"empty", "number"},
+    "category": {"empty", "label"},
+    "text": {"empty", "slash", "long"},
+    "measures": {"empty", "slash", "long"},
+    "lead": {"empty", "units"},
+    "partner": {"empty", "units"},
+    "responsible": {"empty", "units"},
+    "deadline": {"empty", "deadline"},
+    "score": {"empty", "number"},
+    "evidence": {"empty", "long", "label"},
+    "note": {"empty", "long", "label", "units", "number", "deadline", "slash"},
+}
+
+
+def assign_roles(row: Row, roles: list[str | None]) -> RawTask:
+    cells = row.cells
+    kinds = [_kind(c.text) for c in cells]
+    raw = RawTask(location=row.location, source=[c.text for c in cells])
+    if len(cells) == len(roles) and all(r is None or k in ACCEPTS[r] for r, k in zip(roles, kinds)):
+        for role, cell in zip(roles, cells):
+            if role:
+                raw.add(role, cell.paragraphs)
+        return raw
+    # Content decides: walk the expected roles left to right.
+    pending = [r for r in roles if r]
+    for index, (cell, kind) in enumerate(zip(cells, kinds)):
+        if kind == "empty":
+            if pending and index < len(roles) and roles[index] in pending and index >= len(cells) - len(pending):
+                pending.remove(roles[index])
+            continue
+        if kind == "label" and "category" not in roles and not raw.cells.get("text") and index <= 1:
+            raw.add("category", cell.paragraphs)
+            continue
+        if kind == "units+deadline":
+            units, deadline = _units_then_deadline(tidy(cell.text))
+            role = next((r for r in pending if r in UNIT_ROLES), None)
+            if role:
+                raw.add(role, [units])
+                pending = pending[pending.index(role) + 1:]
+            raw.add("deadline", [deadline])
+            pending = [r for r in pending if r != "deadline"]
+            continue
+        for position, role in enumerate(pending):
+            if kind in ACCEPTS[role] or (role in ("text", "measures") and kind == "label"):
+                raw.add(role, cell.paragraphs)
+                pending = pending[position + 1:]
+                break
+    return raw

@@ -8,13 +8,14 @@ from intake.errors import IntakeError
 from intake.interpret import outline
 from intake.interpret.facts import extract_facts
 from intake.interpret.table_tasks import tasks_from_table
-from intake.interpret.tables import UNIT_ROLES, header_roles, is_task_table
+from intake.interpret.tables import UNIT_ROLES, assign_roles, header_roles, is_task_table
 from intake.interpret.targets import Context
 from intake.interpret.text import tidy
 from intake.interpret.units import learn_aliases, split_units
 
 _ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]*)$")
-_HOME = re.compile(r"([\u4e00-\u9fff]{2,4}?[区县市])")
+# The district named after a city, a year or at the start: 福州市鼓楼区, 2024年鼓楼区.
+_HOME = re.compile(r"(?:^|[市省年])([\u4e00-\u9fff]{2,3}?[区县])")
 
 
 @dataclass
@@ -29,7 +30,7 @@ class Registry:
 def _home(facts: dict) -> str | None:
     """The issuing district, whose own measures follow the upper level's text."""
     for text in (facts.get("title") or "", facts.get("issuer") or ""):
-        names = [n for n in _HOME.findall(text) if not n.endswith("市") or "区" not in text]
+        names = _HOME.findall(re.sub(r"\d{4}\s*年", "年", text))
         if names:
             return names[-1]
     return None
@@ -38,11 +39,12 @@ def _home(facts: dict) -> str | None:
 def _unit_cells(document: Document) -> list[str]:
     cells = []
     for table in document.tables:
+        if not is_task_table(table):
+            continue
         roles = header_roles(table.header)
         for row in table.rows:
-            for role, cell in zip(roles, row.cells):
-                if role in UNIT_ROLES:
-                    cells.append(cell.text)
+            raw = assign_roles(row, roles)
+            cells += ["\n".join(raw.cells.get(role, [])) for role in UNIT_ROLES]
     cells += [p.text for p in document.paragraphs if outline.UNIT_LINE.match(tidy(p.text))]
     return cells
 

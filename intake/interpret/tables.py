@@ -61,6 +61,7 @@ class RawTask:
 
 
 def _kind(text: str) -> str:
+    spaced = re.sub(r"\s+", " ", text).strip()  # spaces still separate units here
     text = tidy(text)
     if not text:
         return "empty"
@@ -70,9 +71,9 @@ def _kind(text: str) -> str:
         return "number"
     if looks_like_deadline(text):
         return "deadline"
-    if _units_then_deadline(text):
+    if _units_then_deadline(spaced):
         return "units+deadline"
-    units = split_units(text)
+    units = split_units(spaced)
     if units and all(looks_like_unit(u) for u in units) and not re.search(r"[。：:]", text):
         return "units"
     label = re.sub(r"^[一二三四五六七八九十]+[、.．]\s*", "", text)
@@ -126,7 +127,7 @@ def assign_roles(row: Row, roles: list[str | None]) -> RawTask:
             raw.add("category", cell.paragraphs)
             continue
         if kind == "units+deadline":
-            units, deadline = _units_then_deadline(tidy(cell.text))
+            units, deadline = _units_then_deadline(re.sub(r"\s+", " ", cell.text).strip())
             role = next((r for r in pending if r in UNIT_ROLES), None)
             if role:
                 raw.add(role, [units])

@@ -19,12 +19,13 @@ _LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同�
 # Words that start a predicate, so "配合协助福州市" is not a unit name.
 _VERBS = re.compile(
     r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
-    r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格"
+    r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格|"
+    r"统计|负责|通过|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽"
 )
 _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
 _NAME = re.compile(rf"[\u4e00-\u9fff]{{1,16}}?(?:{_SUFFIX_ALTERNATION})(?![\u4e00-\u9fff]{{0,2}}(?:{_SUFFIX_ALTERNATION}))")
 # "每个街镇", "各结对镇", "村与隆德县" are references or phrases, not names.
-_NOT_A_NAME = re.compile(r"^[每各第\d]|[与和及]")
+_NOT_A_NAME = re.compile(r"^[每各第\d]|[与和及我本该其此]")
 _ALIAS_BRACKET = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]")
 _EACH_KIND = re.compile(r"(?:每个|各)([\u4e00-\u9fff]{0,8}[镇街县区村乡])")
 # 每个县 may refer to 区 and 市 named before: all are county level.
@@ -52,7 +53,7 @@ def _unit_at(text: str, context: Context) -> tuple[str, int] | None:
     """The unit name at the start of `text`, and where it ends."""
     best = None
     for name in context.known_units:
-        if text.startswith(name) and (best is None or len(name) > len(best)):
+        if name and text.startswith(name) and (best is None or len(name) > len(best)):
             best = name
     if best is None:
         match = _NAME.match(text)
@@ -135,8 +136,11 @@ def extract_targets(text: str, context: Context) -> list[FoundTarget]:
 
 def _is_list_item(clause: str, context: Context) -> bool:
     """A clause that is only units and figures: "马尾区1.33亿元、闽侯县1.33亿元"."""
+    quantities = find_quantities(clause)
+    if not quantities:
+        return False
     rest = clause
-    for quantity in reversed(find_quantities(clause)):
+    for quantity in reversed(quantities):
         rest = rest[: quantity.start] + "、" + rest[quantity.end:]
     while True:
         rest = re.sub(r"^[、\s各]+", "", rest)

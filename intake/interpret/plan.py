@@ -36,6 +36,15 @@ def _home(facts: dict) -> str | None:
     return None
 
 
+def _paired_sides(document: Document) -> list[str]:
+    """The two places a collaboration document is about: its most-named counties."""
+    counts: dict[str, int] = {}
+    for paragraph in document.paragraphs:
+        for name in re.findall(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2}[区县]|(?<=[市省])[\u4e00-\u9fff]{2}[区县]", tidy(paragraph.text)):
+            counts[name] = counts.get(name, 0) + 1
+    return [name for name, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:2]]
+
+
 def _unit_cells(document: Document) -> list[str]:
     cells = []
     for table in document.tables:
@@ -59,6 +68,7 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
     context = Context(
         known_units=registry.unit_names | set(registry.groups) | set(aliases) | printed_units,
         groups=registry.groups,
+        parties=_paired_sides(document),
     )
     tasks: list[dict] = []
     annex = None

@@ -14,7 +14,7 @@ from intake.interpret.numbers import CHINESE_NUMERAL, to_decimal
 # Measure words, longest first so 个月 wins over 个 and 万元 over 万.
 MEASURES = [
     "平方米", "个百分点", "个月", "人次", "万元", "亿元", "万", "亿", "元", "名", "人", "位", "期", "篇", "个", "家",
-    "所", "场", "次", "批", "处", "户", "项", "亩", "吨", "套", "台", "支", "%", "镇", "街",
+    "所", "场", "次", "批", "处", "户", "项", "亩", "吨", "套", "台", "支", "%", "镇", "街", "年",
 ]
 MONEY = {"元": Decimal("0.0001"), "万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "亿": Decimal(10000)}
 PEOPLE = {"名": "人", "人": "人", "位": "人"}
@@ -68,10 +68,10 @@ def _excluded(text: str, match: re.Match, low: str) -> bool:
             return True
         if low == "一" and measure == "批" and not re.search(r"每[年月]$", before):
             return True  # "一批企业" means "some", not a count
-        if low == "一" and re.match(r"[对企]", after or ""):
-            return True
     if measure in {"镇", "街"} and not low[0].isdigit():
         return True
+    if measure == "年" and not re.search(r"(?:年限|期限|时限)$", before):
+        return True  # 2017年 is a date; only 挂职年限2年 is a duration
     if measure == "个" and re.match(r"[^，。；（(]{0,16}[（(][^）)]*、", after):
         return True  # "2个重点帮扶县（西吉县、原州区）" names them; it sets no target
     if measure == "万" and re.match(r"[人户亩]", after):

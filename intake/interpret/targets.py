@@ -20,12 +20,13 @@ _LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同�
 _VERBS = re.compile(
     r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
     r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格|"
-    r"统计|负责|通过|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽"
+    r"统计|负责|协调|通过|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽"
 )
 _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
-_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,16}}?(?:{_SUFFIX_ALTERNATION})(?![\u4e00-\u9fff]{{0,2}}(?:{_SUFFIX_ALTERNATION}))")
+# 区级/县级 are adjectives, not names.
+_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,16}}?(?:{_SUFFIX_ALTERNATION})(?![\u4e00-\u9fff]{{0,2}}(?:{_SUFFIX_ALTERNATION}))(?!级)")
 # "每个街镇", "各结对镇", "村与隆德县" are references or phrases, not names.
-_NOT_A_NAME = re.compile(r"^[每各第\d]|[与和及我本该其此]")
+_NOT_A_NAME = re.compile(r"^[每各第以在向从为把将按于到\d]|[与和及我本该其此]|双方|两地")
 _ALIAS_BRACKET = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]")
 _EACH_KIND = re.compile(r"(?:每个|各)([\u4e00-\u9fff]{0,8}[镇街县区村乡])")
 # 每个县 may refer to 区 and 市 named before: all are county level.
@@ -39,6 +40,7 @@ class Context:
 
     known_units: set[str] = field(default_factory=set)
     groups: dict[str, list[str]] = field(default_factory=dict)  # 十街镇 → its members in order
+    parties: list[str] = field(default_factory=list)  # the two paired sides, for "双方各…"
 
 
 @dataclass
@@ -151,6 +153,8 @@ def _is_list_item(clause: str, context: Context) -> bool:
 
 
 def _assignees(segment, head, subject, recent_lists, context) -> list[str] | None:
+    if "双方" in segment and "各" in segment and len(context.parties) == 2:
+        return list(context.parties)
     own = leading_units(segment, context)
     if own:
         units, each = own

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from orgs.models import GroupMembership, Region, Unit
+from orgs.models import GroupMembership, Region, Unit, UnitAlias
 from orgs.names import normalize_name
 
 
@@ -84,3 +84,20 @@ def expand_group(unit: Unit) -> list[Unit]:
 
     visit(unit)
     return result
+
+
+def intake_registry(scope: Region | None = None) -> "Registry":
+    """What the importer may know of the registry, as plain data.
+
+    Unit names and aliases in scope, and each group unit's members, so that
+    "十街镇…各不低于350万元" can be split among the streets.
+    """
+    from intake.api import Registry
+
+    units = Unit.objects.filter(is_active=True)
+    if scope is not None:
+        units = units.filter(region_id__in=_scope_region_ids(scope))
+    names = set(units.values_list("name", flat=True))
+    aliases = dict(UnitAlias.objects.filter(unit__in=units).values_list("name", "unit__name"))
+    groups = {group.name: [m.name for m in expand_group(group)] for group in units.filter(is_group=True)}
+    return Registry(unit_names=names, aliases=aliases, groups=groups)

@@ -9,7 +9,7 @@ limit the deadline, long text the task and then the measures.
 import re
 from dataclasses import dataclass, field
 
-from intake.document import Row, Table
+from intake.document import Cell, Row, Table
 from intake.interpret.deadlines import looks_like_deadline
 from intake.interpret.text import tidy
 from intake.interpret.units import looks_like_unit, split_units
@@ -36,6 +36,11 @@ def header_roles(header: list[str]) -> list[str | None]:
     for cell in header:
         name = re.sub(r"\s", "", cell)
         roles.append(next((role for role, pattern in HEADER_ROLES if pattern.search(name)), None))
+    # A task header spanning two grid columns ("2023年省、市下达任务" over 类别 and
+    # 任务) comes out twice: the first column holds the row's label.
+    for index in range(len(header) - 1):
+        if roles[index] == roles[index + 1] == "text" and header[index].strip() == header[index + 1].strip():
+            roles[index] = "category"
     return roles
 
 
@@ -108,7 +113,10 @@ ACCEPTS = {
 
 
 def assign_roles(row: Row, roles: list[str | None]) -> RawTask:
-    cells = row.cells
+    cells = list(row.cells)
+    for index in range(min(len(cells), len(roles)) - 1):
+        if roles[index] == "category" and roles[index + 1] == "text" and cells[index].text == cells[index + 1].text:
+            cells[index] = Cell()  # the task text spans both columns: this row has no label
     kinds = [_kind(c.text) for c in cells]
     raw = RawTask(location=row.location, source=[c.text for c in cells])
     if len(cells) == len(roles) and all(r is None or k in ACCEPTS[r] for r, k in zip(roles, kinds)):

@@ -79,7 +79,10 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             if match:
                 annex = f"附件{_arabic(match.group(1))}" if match.group(1) else "附件"
         elif block in task_tables:
-            tasks += tasks_from_table(block, list_name=annex, year=year, context=context, aliases=aliases, home=_home(facts))
+            # An Excel ledger names the list in its sheet: 工作表“附件1 闽宁协作任务分工表”.
+            sheet = re.search(r"附件\s*([0-9一二三四五六七八九十]+)", block.location)
+            list_name = f"附件{_arabic(sheet.group(1))}" if sheet else annex
+            tasks += tasks_from_table(block, list_name=list_name, year=year, context=context, aliases=aliases, home=_home(facts))
     if not task_tables:
         paragraphs = outline.flat_paragraphs(document)
         if outline.has_unit_lines(paragraphs):

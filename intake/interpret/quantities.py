@@ -19,7 +19,7 @@ MEASURES = [
 MONEY = {"元": Decimal("0.0001"), "万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "亿": Decimal(10000)}
 PEOPLE = {"名": "人", "人": "人", "位": "人"}
 # Chinese numerals count only before these: "三个乡镇", "一篇", not "一带一路".
-CHINESE_MEASURES = {"个", "名", "人", "期", "篇", "次", "场", "批", "家", "所", "处", "项", "户", "镇", "街"}
+CHINESE_MEASURES = {"个", "名", "人", "期", "篇", "次", "场", "批", "家", "所", "处", "项", "户", "镇", "街", "元", "万元", "亿元"}
 
 _NUMBER = rf"(?:\d+(?:\.\d+)?|[{CHINESE_NUMERAL}]+)"
 _MEASURE = "|".join(re.escape(m) for m in MEASURES)

@@ -1,0 +1,59 @@
+"""Who each quantity is for: subjects, 各, 每个 and group units."""
+
+from decimal import Decimal
+
+from intake.interpret.targets import Context, extract_targets
+
+STREETS = ["鼓东街道", "鼓西街道", "洪山镇"]
+CONTEXT = Context(known_units={"区直有关部门", "软件园", "十街镇"}, groups={"十街镇": STREETS}, parties=["仓山区", "临洮县"])
+
+
+def found(text, context=CONTEXT):
+    return [(f.quantity.value, f.quantity.unit, f.assignee) for f in extract_targets(text, context)]
+
+
+def test_breakdown_by_unit_keeps_total_and_parts():
+    assert found("落实社会帮扶资金2700万元。马尾区、闽侯县各300万。") == [
+        (2700, "万元", None), (300, "万元", "马尾区"), (300, "万元", "闽侯县")]
+
+
+def test_unit_figure_pairs_and_a_trailing_condition():
+    assert found("具体任务是：马尾区12名，鼓楼区11名，帮扶时限6个月以上。") == [
+        (12, "人", "马尾区"), (11, "人", "鼓楼区"), (6, "个月", None)]
+
+
+def test_subject_carries_through_the_paragraph():
+    assert found("鼓东街道2023年完成任务4.8万元，差额20.7万元。2024年下达总任务数为46.2万元") == [
+        (Decimal("4.8"), "万元", "鼓东街道"), (Decimal("20.7"), "万元", "鼓东街道"), (Decimal("46.2"), "万元", "鼓东街道")]
+
+
+def test_group_unit_expands_to_members():
+    assert found("十街镇统计各自辖区单位，数据各不低于350万元") == [(350, "万元", s) for s in STREETS]
+    assert found("十街镇2024年任务按照2023年标准下达，每个街镇25.5万元") == [(Decimal("25.5"), "万元", s) for s in STREETS]
+
+
+def test_each_of_the_towns_named_before():
+    text = "安排城门镇、盖山镇、建新镇与隆德县三个乡镇开展结对帮扶，每个镇帮扶资金不低于10万元"
+    assert found(text) == [(3, "个", None)] + [(10, "万元", t) for t in ("城门镇", "盖山镇", "建新镇")]
+
+
+def test_each_county_named_in_brackets():
+    text = "与固原2个国家级乡村振兴重点帮扶县（西吉县、原州区）开展对接，确保每个重点帮扶县至少有5家以上福州民营企业参与"
+    assert found(text) == [(5, "家", "西吉县"), (5, "家", "原州区")]
+
+
+def test_object_of_a_verb_is_not_the_assignee():
+    assert found("实施教育帮扶，资助市中区380名贫困学生") == [(380, "人", None)]
+    assert found("协调区级以上主流媒体发表协作帮扶报道不少于1篇") == [(1, "篇", None)]
+
+
+def test_alias_in_brackets_after_the_subject():
+    assert found("具体发改局（科技局）负责筹集4万") == [(4, "万元", "发改局")]
+
+
+def test_both_sides_each():
+    assert found("双方从县区、乡镇街两级各选派2名党政干部互派挂职") == [(2, "人", "仓山区"), (2, "人", "临洮县")]
+
+
+def test_restated_quota_is_not_counted_again():
+    assert found("水部街道2024年原任务25.5万元。现需负责筹集38万元") == [(38, "万元", "水部街道")]

@@ -64,7 +64,7 @@ def _excluded(text: str, match: re.Match, low: str) -> bool:
     if before.endswith("第"):
         return True  # ordinal: 第27次, 第十三批
     if not low[0].isdigit():
-        if measure not in CHINESE_MEASURES:
+        if low[0] in "万千百" or measure not in CHINESE_MEASURES:  # "万元" is a word, not 万 + 元
             return True
         if low == "一" and measure == "批" and not re.search(r"每[年月]$", before):
             return True  # "一批企业" means "some", not a count

@@ -60,3 +60,7 @@ def test_per_period_markers():
 @pytest.mark.parametrize("numeral, value", [("三千", 3000), ("两", 2), ("十", 10), ("二十五", 25), ("一万五千", 15000)])
 def test_chinese_numerals(numeral, value):
     assert chinese_to_int(numeral) == value
+
+
+def test_a_bare_money_word_is_no_quantity():
+    assert find_quantities("差额20.7万元。万元，南街街道") and [q.value for q in find_quantities("万元，南街街道")] == []

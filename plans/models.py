@@ -6,6 +6,7 @@ Every task and target keeps where in the source document it came from
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -207,3 +208,37 @@ class Target(Traceable):
                 errors["parent"] = f"分解指标的计量单位（{self.unit}）须与上级指标（{self.parent.unit}）一致"
         if errors:
             raise ValidationError(errors)
+
+
+class PendingImport(models.Model):
+    """An uploaded document, parsed and waiting for a person to review it.
+
+    Nothing reaches the plans until the review is saved; the file and the
+    parser's Plan JSON stay here so the review page can be reopened, and the
+    saved plan is linked afterwards as a record of who imported what.
+    """
+
+    uploaded_file = models.FileField("上传文件", upload_to="imports/%Y/%m/")
+    original_name = models.CharField("文件名", max_length=255)
+    plan_json = models.JSONField("解析结果")
+    kind = models.CharField("协作类型", max_length=32, choices=Programme.choices)
+    scope = models.ForeignKey(
+        "orgs.Region", verbose_name="所在区划", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text="匹配单位的范围，新建单位也建在此区划下",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT, related_name="+",
+    )
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+    plan = models.ForeignKey(
+        Plan, verbose_name="导入的方案", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    saved_at = models.DateTimeField("导入时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "待核对的导入"
+        verbose_name_plural = "待核对的导入"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.original_name}（{self.created_at:%Y-%m-%d %H:%M}）" if self.created_at else self.original_name

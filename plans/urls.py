@@ -1,9 +1,11 @@
 from django.urls import path
 
-from plans import views
+from plans import import_views, views
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("<int:pk>/", views.plan_detail, name="detail"),
+    path("import/", import_views.import_upload, name="import_upload"),
+    path("import/<int:pk>/", import_views.import_review, name="import_review"),
 ]

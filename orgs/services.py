@@ -26,7 +26,7 @@ class UnitResolution:
         return self.unit is None and len(self.candidates) > 1
 
 
-def _scope_region_ids(scope: Region) -> set[int]:
+def scope_region_ids(scope: Region) -> set[int]:
     """The scope region, its ancestors and its whole subtree.
 
     "区民政局" in a 鼓楼区 document means 鼓楼区's bureau; "福州市" means the
@@ -45,7 +45,7 @@ def resolve_unit(printed: str, scope: Region | None = None) -> UnitResolution:
     """Match a printed unit name to the registry by exact name, then by alias."""
     name = normalize_name(printed)
     units = Unit.objects.select_related("region").filter(is_active=True)
-    region_ids = _scope_region_ids(scope) if scope else None
+    region_ids = scope_region_ids(scope) if scope else None
     if region_ids is not None:
         units = units.filter(region_id__in=region_ids)
     for matched_by, condition in (("name", Q(name=name)), ("alias", Q(aliases__name=name))):
@@ -96,7 +96,7 @@ def intake_registry(scope: Region | None = None) -> "Registry":
 
     units = Unit.objects.filter(is_active=True)
     if scope is not None:
-        units = units.filter(region_id__in=_scope_region_ids(scope))
+        units = units.filter(region_id__in=scope_region_ids(scope))
     names = set(units.values_list("name", flat=True))
     aliases = dict(UnitAlias.objects.filter(unit__in=units).values_list("name", "unit__name"))
     groups = {group.name: [m.name for m in expand_group(group)] for group in units.filter(is_group=True)}

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from plans.models import Assignment, Plan, Target, Task
+from plans.models import Assignment, PendingImport, Plan, Target, Task
 
 
 @admin.register(Plan)
@@ -71,3 +71,16 @@ class TargetAdmin(admin.ModelAdmin):
     search_fields = ("metric", "assignee__name", "printed_text", "task__ref")
     autocomplete_fields = ("task", "assignee", "parent")
     list_select_related = ("task", "assignee")
+
+
+@admin.register(PendingImport)
+class PendingImportAdmin(admin.ModelAdmin):
+    """A record of who uploaded what, and which plan it became; not edited by hand."""
+
+    list_display = ("original_name", "created_by", "created_at", "plan", "saved_at")
+    list_filter = ("saved_at",)
+    search_fields = ("original_name", "created_by__username", "created_by__name")
+    readonly_fields = [f.name for f in PendingImport._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

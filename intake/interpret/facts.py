@@ -70,8 +70,10 @@ def _issuer(lines: list[str], date_index: int | None) -> str | None:
     if date_index is None:
         return None
     signature = []
-    for line in reversed(lines[max(0, date_index - 3):date_index]):
-        if re.search(r"[，。：；:]", line) or len(line) > 40:
+    for line in reversed(lines[max(0, date_index - 2):date_index]):
+        # The signature is an organisation's name, maybe over two lines; an
+        # attachment list ("2. 鼓楼区…清单") or a sentence ends it.
+        if re.search(r"[，。：；:]", line) or len(line) > 40 or len(line) < 4 or re.match(r"[\d\-－(（附]", line):
             break
         signature.insert(0, line)
     return "".join(signature) or None

@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from orgs.models import Region, Unit, UnitAlias
 from orgs.names import normalize_name
 # The same scope resolve_unit searches: the region's lineage and subtree.
-from orgs.services import _scope_region_ids, resolve_unit
+from orgs.services import scope_region_ids, resolve_unit
 
 
 class Status:
@@ -125,7 +125,7 @@ def printed_unit_names(plan_json: dict) -> list[str]:
 def units_in_scope(scope: Region | None) -> list[Unit]:
     """Every active unit a printed name may be mapped to by hand, nearest levels first."""
     units = Unit.objects.filter(is_active=True).select_related("region").order_by("region__level", "name")
-    return list(units.filter(region_id__in=_scope_region_ids(scope)) if scope else units)
+    return list(units.filter(region_id__in=scope_region_ids(scope)) if scope else units)
 
 
 def match_units(names: list[str], scope: Region | None) -> dict[str, UnitMatch]:
@@ -181,8 +181,8 @@ class _CandidatePool:
             Prefetch("aliases", queryset=UnitAlias.objects.only("unit_id", "name"))
         )
         if self.scope is not None:
-            in_scope = _scope_region_ids(self.scope)
-            wider = _scope_region_ids(self.scope.parent) if self.scope.parent_id else set()
+            in_scope = scope_region_ids(self.scope)
+            wider = scope_region_ids(self.scope.parent) if self.scope.parent_id else set()
             units = [u for u in units.filter(region_id__in=in_scope | wider)
                      if u.region_id in in_scope or u.kind == Unit.Kind.PARTY_GOVERNMENT]
         return [(u, [u.name, *(a.name for a in u.aliases.all())]) for u in units]

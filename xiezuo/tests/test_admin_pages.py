@@ -8,10 +8,12 @@ MODELS = sorted(f"{m._meta.app_label}.{m._meta.model_name}" for m in admin.site.
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_changelist_and_add_pages_open(admin_client, registry, model, rf):
+def test_changelist_and_add_pages_open(admin_client, admin_user, registry, model, rf):
     app_label, model_name = model.split(".")
     model_admin = next(a for m, a in admin.site._registry.items() if m._meta.label_lower == model)
-    may_add = model_admin.has_add_permission(rf.get("/"))
+    request = rf.get("/")
+    request.user = admin_user
+    may_add = model_admin.has_add_permission(request)
     for view, expected in (("changelist", 200), ("add", 200 if may_add else 403)):
         response = admin_client.get(reverse(f"admin:{app_label}_{model_name}_{view}"))
         assert response.status_code == expected, f"{model} {view}: {response.status_code}"

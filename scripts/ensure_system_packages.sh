@@ -3,7 +3,7 @@
 # CJK font so Chinese renders in screenshots. Installed when missing and we
 # are root (as on CI); otherwise says exactly what to install.
 set -euo pipefail
-packages=(chromium fonts-noto-cjk)
+packages=(chromium fonts-noto-cjk libreoffice-writer-nogui)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

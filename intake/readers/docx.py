@@ -24,15 +24,26 @@ W = f"{{{W_NS}}}"
 
 # Elements that only wrap content (content controls, custom XML, tracked
 # insertions, links): their children count as if they stood in the parent.
+# Tracked deletions (w:del) are not among them: Word no longer shows them.
 _WRAPPERS = {W + t for t in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo",
                              "hyperlink", "fldSimple", "bdo", "dir")}
-# Deleted text that Word no longer shows.
-_DELETED = {W + "del", W + "moveFrom"}
+# Word allows 63 columns; a file claiming more is damaged or hostile, and
+# repeating merged text into a million grid positions would exhaust memory.
+MAX_COLUMNS = 200
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def read_docx(data: bytes, name: str) -> Document:
+    try:
+        return _read_docx(data, name)
+    except IntakeError:
+        raise
+    except Exception as exc:  # a damaged zip or XML part
+        raise IntakeError("Word 文件已损坏，无法读取。请用 Word 或 WPS 打开后另存为 .docx 再上传。", name) from exc
+
+
+def _read_docx(data: bytes, name: str) -> Document:
     try:
         main = Package.open(io.BytesIO(data)).main_document_part
     except KeyError as exc:
@@ -44,7 +55,7 @@ def read_docx(data: bytes, name: str) -> Document:
         raise IntakeError("Word 文件没有正文，可能已损坏。请用 Word 打开后另存为 .docx 再上传。", name)
     styles = _Styles(_related_element(main, RT.STYLES))
     numbering = Numbering(_related_element(main, RT.NUMBERING), styles.num_pr)
-    reader = _BodyReader(styles, numbering)
+    reader = _BodyReader(styles, numbering, name)
     reader.read_blocks(body)
     return Document(name=name, kind="docx", blocks=reader.blocks)
 
@@ -144,7 +155,8 @@ def _int(value, default: int) -> int:
 
 
 class _BodyReader:
-    def __init__(self, styles: _Styles, numbering: Numbering):
+    def __init__(self, styles: _Styles, numbering: Numbering, name: str):
+        self.name = name
         self.styles = styles
         self.numbering = numbering
         self.blocks: list[Paragraph | Table] = []
@@ -222,6 +234,9 @@ class _BodyReader:
             else:
                 in_header = False
         width = max([grid_width] + [len(r) for r in rows])
+        if width > MAX_COLUMNS:
+            raise IntakeError(f"Word 文件中表{number}有 {width} 列，超过 {MAX_COLUMNS} 列上限，文件可能已损坏。"
+                              "请用 Word 打开后另存为 .docx 再上传。", f"{self.name} 表{number}")
         for r in rows:
             r.extend([] for _ in range(width - len(r)))
         header = _header_texts(rows[:header_rows], width)
@@ -237,10 +252,13 @@ class _BodyReader:
 
     def read_row(self, tr, above, nested) -> list[list[str]]:
         trpr = tr.find(W + "trPr")
-        cells: list[list[str]] = [[] for _ in range(_int(_val(_find(trpr, "gridBefore")), 0))]
+        before = min(max(0, _int(_val(_find(trpr, "gridBefore")), 0)), MAX_COLUMNS + 1)
+        cells: list[list[str]] = [[] for _ in range(before)]
         for tc in _children(tr, W + "tc"):
+            if len(cells) > MAX_COLUMNS:
+                break  # read_table refuses the table
             tcpr = tc.find(W + "tcPr")
-            span = max(1, _int(_val(_find(tcpr, "gridSpan")), 1))
+            span = min(max(1, _int(_val(_find(tcpr, "gridSpan")), 1)), MAX_COLUMNS + 1)
             vmerge = _find(tcpr, "vMerge")
             hmerge = _find(tcpr, "hMerge")
             col = len(cells)
@@ -458,7 +476,7 @@ def format_number(n: int, fmt: str) -> str:
         return _STEMS[n - 1]  # 甲乙丙: Word's "ideographTraditional" is the heavenly stems
     if fmt == "ideographZodiac" and 1 <= n <= 12:
         return _BRANCHES[n - 1]
-    if fmt in ("upperLetter", "lowerLetter") and n >= 1:
+    if fmt in ("upperLetter", "lowerLetter") and 1 <= n <= 780:
         letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)  # Word repeats: Y, Z, AA, BB
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt in ("upperRoman", "lowerRoman") and 1 <= n < 4000:

@@ -4,9 +4,14 @@ paragraphs, page furniture dropped.
 A PDF has no paragraphs or rows, only positioned characters. Lines are
 rebuilt from characters; a line belongs to the paragraph above when that
 line was full (the first word of the line could not have fitted on it) and
-it does not start further right. Tables are found from their ruling lines;
-a table cut by a page break continues on the next page, usually with its
-header repeated, which is dropped.
+it does not start further right. A tagged PDF (Word's default export) names
+its paragraphs, and then the tags decide.
+
+Tables are found from their ruling lines. A table cut by a page break goes
+on in the part at the top of the next page: the repeated header is dropped,
+the first row after it is marked after_page_break, a paragraph the break
+cut in two is joined back in the row above, and a cell merged down across
+the break gives its text to the rows it covers there.
 """
 
 from __future__ import annotations
@@ -17,11 +22,10 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.psexceptions import PSException
 
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import IntakeError
-from .textjoin import _CJK, join_lines
+from .textjoin import CJK_CHAR, join_lines
 
 MAX_PAGES = 500
 # "— 3 —", "- 3 -", "第 3 页", "第3页 共9页": page numbers, not content.
@@ -29,6 +33,8 @@ _PAGE_NUMBER = re.compile(r"^(?:[—\-–－―~]+\s*\d+\s*[—\-–－―~]+|�
 # Leading characters that cannot begin a line in Chinese typesetting; they
 # travel with the character before them when a line wraps.
 _NO_LINE_START = "，。、；：？！）》」』”’%．,.;:?!)"
+# Opening marks that cannot end a line: they travel with the character after them.
+_NO_LINE_END = "“‘（《「『〈【〔([{"
 
 
 @dataclass
@@ -62,8 +68,8 @@ class _Line:
             char, before = visible[end]["text"], visible[end - 1]["text"]
             if visible[end]["x0"] - visible[end - 1]["x1"] > 0.2 * self.size:
                 break  # a space: the line could have broken here
-            latin_run = not _CJK.match(char) and (not _CJK.match(before) or before in _NO_LINE_START)
-            if char in _NO_LINE_START or latin_run:
+            latin_run = not CJK_CHAR.match(char) and (not CJK_CHAR.match(before) or before in _NO_LINE_START)
+            if char in _NO_LINE_START or latin_run or before in _NO_LINE_END:
                 end += 1
                 continue
             break
@@ -72,6 +78,15 @@ class _Line:
     @property
     def trailing_space(self) -> bool:
         return self.chars[-1]["text"].isspace()
+
+    @property
+    def first_paragraph(self):
+        """The tagged paragraph the line starts in (tagged PDFs only), else None."""
+        return next((c.get("paragraph") for c in self.chars if c.get("paragraph") is not None), None)
+
+    @property
+    def last_paragraph(self):
+        return next((c.get("paragraph") for c in reversed(self.chars) if c.get("paragraph") is not None), None)
 
 
 def _line_text(chars: list[dict]) -> str:
@@ -87,7 +102,7 @@ def _line_text(chars: list[dict]) -> str:
             # PDFs that position words instead of writing spaces: a wide gap
             # between two Latin characters stood for a space.
             gap = char["x0"] - previous["x1"]
-            if gap > 0.25 * char["size"] and not _CJK.match(out[-1]) and not _CJK.match(text[0]):
+            if gap > 0.25 * char["size"] and not CJK_CHAR.match(out[-1]) and not CJK_CHAR.match(text[0]):
                 pending_space = True
         if pending_space and out:
             out += " "
@@ -127,10 +142,19 @@ def _is_centered(line: _Line, left: float, right: float) -> bool:
     return free_left > 0.5 * line.size and abs(free_left - free_right) < line.size
 
 
-def _paragraphs(lines: list[_Line], left: float, right: float, joiner=None) -> list[list[_Line]]:
-    """Split lines into paragraphs (see the module docstring)."""
+def _paragraphs(lines: list[_Line], left: float, right: float, joiner=None,
+                list_cell: bool = False) -> list[list[_Line]]:
+    """Split lines into paragraphs (see the module docstring). In a
+    `list_cell` a full line that ends like a unit name ends its paragraph."""
     paragraphs: list[list[_Line]] = []
     for line in lines:
+        if paragraphs and paragraphs[-1][-1].last_paragraph is not None and line.first_paragraph is not None:
+            # A tagged PDF (Word's default export) says where paragraphs are.
+            if paragraphs[-1][-1].last_paragraph == line.first_paragraph:
+                paragraphs[-1].append(line)
+            else:
+                paragraphs.append([line])
+            continue
         if paragraphs:
             prev = paragraphs[-1][-1]
             same_page = line.page == prev.page
@@ -142,6 +166,8 @@ def _paragraphs(lines: list[_Line], left: float, right: float, joiner=None) -> l
             spaced = same_page and line.top - prev.bottom > line.size
             continues = (abs(prev.size - line.size) < 0.5 and aligned and not spaced
                          and _is_full(prev, line, left, right))
+            if continues and list_cell and _ends_item(_join(paragraphs[-1])):
+                continues = False
             if joiner is not None and not continues:
                 continues = joiner(prev, line)
             if continues:
@@ -149,6 +175,19 @@ def _paragraphs(lines: list[_Line], left: float, right: float, joiner=None) -> l
                 continue
         paragraphs.append([line])
     return paragraphs
+
+
+# A centred cell of unit names one per line ("马尾区区委、政府") whose names
+# fill the cell's width looks exactly like one wrapped name; a line ending
+# the way unit names and deadlines end is taken as a whole item.
+_ITEM_END = re.compile(r"(?:局|委|办|府|部|会|院|所|社|司|站|心|队|处|园|镇|街道|厅|组|门|团|联|室|校|底前|日前)[)）]?$")
+
+
+def _ends_item(paragraph: str) -> bool:
+    """Whether the paragraph so far reads as one complete item. Text with
+    sentence or list punctuation ("南街街道；鼓东街道…") is running text."""
+    opened = paragraph.count("(") + paragraph.count("（") - paragraph.count(")") - paragraph.count("）")
+    return opened == 0 and not re.search(r"[；，。;,]", paragraph) and bool(_ITEM_END.search(paragraph))
 
 
 def _join(lines: list[_Line], keep_break=None) -> str:
@@ -175,15 +214,20 @@ class _TablePart:
     # row -> column -> the PDF cell drawn there; one cell covering several
     # positions is a merged cell.
     keys: list[list[tuple | None]]
-
-
-@dataclass
-class _PageText:
-    page: int
-    lines: list[_Line] = field(default_factory=list)
+    # cell -> its lines and the left and right edges of its text
+    cells: dict[tuple, tuple[list[_Line], float, float]] = field(default_factory=dict)
 
 
 def read_pdf(data: bytes, name: str) -> Document:
+    try:
+        return _read_pdf(data, name)
+    except IntakeError:
+        raise
+    except Exception as exc:  # pdfminer failing deep inside a damaged file
+        raise IntakeError("PDF 文件已损坏，无法读取。请重新导出 PDF，或直接上传原始 Word 文件。", name) from exc
+
+
+def _read_pdf(data: bytes, name: str) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfplumber wraps every pdfminer error
@@ -197,10 +241,46 @@ def read_pdf(data: bytes, name: str) -> Document:
             raise IntakeError("PDF 文件没有页面，可能已损坏。请重新导出 PDF 或提供原始 Word 文件。", name)
         if len(pages) > MAX_PAGES:
             raise IntakeError(f"PDF 有 {len(pages)} 页，超过 {MAX_PAGES} 页上限。请只上传分工方案本身（正文和附件）。", name)
+        tags = _paragraph_tags(pdf)
         items = []
         for number, page in enumerate(pages, start=1):
-            items.extend(_read_page(page, number))
+            try:
+                items.extend(_read_page(page, number, tags))
+            except Exception as exc:  # a damaged content stream
+                raise IntakeError("PDF 文件已损坏，这一页无法读取。请重新导出 PDF，或直接上传原始 Word 文件。",
+                                  f"{name} 第{number}页") from exc
     return _assemble(items, name)
+
+
+# Structure elements that are one paragraph of text.
+_PARAGRAPH_TYPES = {"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "Lbl", "LBody", "TOCI", "Caption"}
+
+
+def _paragraph_tags(pdf) -> dict[tuple[int, int], int]:
+    """(page, marked-content id) → paragraph, from the structure tree of a
+    tagged PDF; empty when the PDF is not tagged or the tree is unreadable."""
+    try:
+        tree = pdf.structure_tree
+    except Exception:
+        return {}
+    tags: dict[tuple[int, int], int] = {}
+    counter = 0
+
+    def walk(element, paragraph):
+        nonlocal counter
+        if element.get("type") in _PARAGRAPH_TYPES:
+            counter += 1
+            paragraph = counter
+        if paragraph is not None:
+            for mcid in element.get("mcids") or []:
+                tags[(element.get("page_number"), mcid)] = paragraph
+        for child in element.get("children") or []:
+            walk(child, paragraph)
+
+    for element in tree:
+        if isinstance(element, dict):
+            walk(element, None)
+    return tags
 
 
 def _open_error(exc: Exception, name: str) -> IntakeError:
@@ -237,10 +317,13 @@ def _find_grids(page) -> list[_Grid]:
     return grids
 
 
-def _read_page(page, number: int) -> list:
+def _read_page(page, number: int, tags: dict) -> list:
     """The page's text lines and table parts, top to bottom."""
     page = page.dedupe_chars()
     chars = [c for c in page.chars if c.get("text")]
+    if tags:
+        for char in chars:
+            char["paragraph"] = tags.get((number, char.get("mcid")))
     grids = _find_grids(page)
     outside = [c for c in chars if not any(_contains(g.bbox, _center(c)) for g in grids)]
     items: list = []
@@ -250,9 +333,9 @@ def _read_page(page, number: int) -> list:
         line.page = number
         items.append((number, line.top, line))
     for grid in grids:
-        rows, keys = _table_rows(grid, chars)
+        rows, keys, layout = _table_rows(grid, chars)
         if any(p for row in rows for cell in row for p in cell):
-            items.append((number, grid.bbox[1], _TablePart(number, grid.bbox[1], rows, keys)))
+            items.append((number, grid.bbox[1], _TablePart(number, grid.bbox[1], rows, keys, layout)))
     items.sort(key=lambda item: item[1])
     return [(number, obj) for number, _, obj in items]
 
@@ -273,9 +356,10 @@ def _is_page_furniture(line: _Line, page) -> bool:
     return in_margin and line.text.isdigit()
 
 
-def _table_rows(table: _Grid, chars: list[dict]) -> tuple[list, list]:
+def _table_rows(table: _Grid, chars: list[dict]) -> tuple[list, list, dict]:
     """Cell paragraphs for every grid position, a merged cell's text repeated
-    into each position it covers; and the cell drawn at each position."""
+    into each position it covers; the cell drawn at each position; and each
+    cell's lines."""
     inside = [c for c in chars if _contains(table.bbox, _center(c))]
     cells = {cell for _, row_cells in table.rows for cell in row_cells if cell}
     texts = {}
@@ -285,9 +369,25 @@ def _table_rows(table: _Grid, chars: list[dict]) -> tuple[list, list]:
     # The cell padding: the smallest distance any text keeps from its cell's edges.
     # Word and LibreOffice use the same margin on both sides of a cell.
     pad = max(0.0, min([line.x0 - cell[0] for cell, ls in lines_by_cell.items() for line in ls] or [0]))
+    # A column whose short lines are centred holds units or dates, one per
+    # paragraph; judged over the whole column, since a cell of names that
+    # all fill its width shows no alignment of its own.
+    # The first row is left out: headers are centred whatever the column holds.
+    body_cells = {cell for _, row_cells in table.rows[1:] for cell in row_cells if cell}
+    centred_columns = set()
+    for cell, lines in lines_by_cell.items():
+        if cell not in body_cells:
+            continue
+        left, right = cell[0] + pad, cell[2] - pad
+        if any(line.x0 - left > 0.25 * line.size and abs((line.x0 - left) - (right - line.x1)) < 0.5 * line.size
+               for line in lines):
+            centred_columns.add((round(cell[0]), round(cell[2])))
+    layout = {}
     for cell, lines in lines_by_cell.items():
         left, right = cell[0] + pad, cell[2] - pad
-        texts[cell] = [_join(p) for p in _paragraphs(lines, left, right)]
+        list_cell = (round(cell[0]), round(cell[2])) in centred_columns
+        texts[cell] = [_join(p) for p in _paragraphs(lines, left, right, list_cell=list_cell)]
+        layout[cell] = (lines, left, right)
     columns = table.columns
     grid, keys = [], []
     for row_box, row_cells in table.rows:
@@ -301,7 +401,7 @@ def _table_rows(table: _Grid, chars: list[dict]) -> tuple[list, list]:
             row_keys.append(cell)
         grid.append(out)
         keys.append(row_keys)
-    return grid, keys
+    return grid, keys, layout
 
 
 def _continue_merges(part: _TablePart, skip: int, above: Row) -> None:
@@ -320,6 +420,34 @@ def _continue_merges(part: _TablePart, skip: int, above: Row) -> None:
             r += 1
 
 
+def _rejoin_split_paragraphs(above_part: _TablePart, above: Row, part: _TablePart, skip: int) -> None:
+    """A paragraph the page break cut in two is one paragraph again, in the
+    row above: the piece on the new page leaves the continuation row, which
+    keeps the rest of its cells."""
+    if not part.rows[skip:] or not above_part.keys:
+        return
+    first, first_keys, above_keys = part.rows[skip], part.keys[skip], above_part.keys[-1]
+    if len(first) > 1 and first[0]:
+        return  # a row of its own (序号 given), not the rest of the row above
+    for col in range(min(len(first), len(above.cells), len(above_keys))):
+        key, above_key = first_keys[col], above_keys[col]
+        if key is None or above_key is None or not first[col] or not above.cells[col].paragraphs:
+            continue
+        above_lines, _, _ = above_part.cells[above_key]
+        lines, left, right = part.cells[key]
+        if not above_lines or not lines:
+            continue
+        last, head = above_lines[-1], lines[0]
+        if len(_paragraphs([last, head], left, right)) == 1:
+            paragraphs = above.cells[col].paragraphs
+            paragraphs[-1] = _join_texts(paragraphs[-1], first[col][0], last.trailing_space)
+            first[col] = first[col][1:]
+
+
+def _join_texts(before: str, after: str, space: bool) -> str:
+    return f"{before} {after}" if space else join_lines([before, after])
+
+
 def _looks_like_header(row: list[list[str]]) -> bool:
     """A first row of short labels (序号, 工作任务, 完成时限) rather than data."""
     texts = [join_lines(c) for c in row]
@@ -335,72 +463,93 @@ def _assemble(items: list, name: str) -> Document:
     if sum("(cid:" in line.text for line in text_lines) > len(text_lines) / 2:
         raise IntakeError("PDF 的文字无法提取（字体没有文字编码），读出来是乱码。"
                           "请提供原始 Word 文件，或用 Word 重新导出 PDF。", name)
-    body_size = _most_common([round(line.size) for line in text_lines]) if text_lines else 0
-    left = min((l.x0 for l in text_lines if round(l.size) == body_size), default=0)
-    right = max((l.x1 for l in text_lines), default=0)
-
-    def title_joiner(prev: _Line, line: _Line) -> bool:
-        # A title set in large type over several centred lines is one paragraph.
-        return (round(prev.size) == round(line.size) > body_size and _is_centered(prev, left, right)
-                and _is_centered(line, left, right) and line.top - prev.bottom < prev.size)
-
-    blocks: list[Paragraph | Table] = []
-    pending: list[tuple[int, _Line]] = []
-    last_table: Table | None = None
-    last_page_of_table = 0
-    table_count = 0
-
-    def flush():
-        pages_of = {}
-        lines = [line for _, line in pending]
-        for page, line in pending:
-            pages_of[id(line)] = page
-        for paragraph in _paragraphs(lines, left, right, title_joiner):
-            page = pages_of[id(paragraph[0])]
-            joined = _join(paragraph, title_joiner)
-            blocks.append(Paragraph(text=joined, location=f"第{page}页"))
-        pending.clear()
-
-    previous_kind = None
-    previous_page = 0
+    assembler = _Assembler(text_lines)
     for page, obj in items:
-        first_on_page = page != previous_page
         if isinstance(obj, _Line):
-            pending.append((page, obj))
-            last_table = None
+            assembler.add_line(obj)
         else:
-            rows = obj.rows
-            continuing = (last_table is not None and previous_kind == "table" and first_on_page
-                          and page == last_page_of_table + 1 and len(rows[0]) == _width(last_table))
-            if continuing:
-                table = last_table
-                number = int(table.location[1:])
-                start = 1
-                if table.header and [join_lines(c) for c in rows[0]] == table.header:
-                    start = 2
-                if table.rows:
-                    _continue_merges(obj, start - 1, table.rows[-1])
-                rows = obj.rows[start - 1:]
-            else:
-                flush()
-                table_count += 1
-                number = table_count
-                header = [join_lines(c) for c in rows[0]] if _looks_like_header(rows[0]) else []
-                table = Table(header=header, location=f"表{number}")
-                blocks.append(table)
-                start = 2 if header else 1
-                rows = rows[1:] if header else rows
-            for offset, cells in enumerate(rows):
-                table.rows.append(Row(
-                    cells=[Cell(list(c)) for c in cells],
-                    location=f"第{page}页 表{number} 第{start + offset}行",
-                    after_page_break=continuing and offset == 0,
-                ))
-            last_table, last_page_of_table = table, page
-        previous_kind = "line" if isinstance(obj, _Line) else "table"
-        previous_page = page
-    flush()
-    return Document(name=name, kind="pdf", blocks=blocks)
+            assembler.add_table_part(obj)
+    assembler.flush()
+    return Document(name=name, kind="pdf", blocks=assembler.blocks)
+
+
+class _Assembler:
+    """Lines and table parts, page by page, into paragraphs and tables."""
+
+    def __init__(self, text_lines: list[_Line]):
+        self.body_size = _most_common([round(line.size) for line in text_lines]) if text_lines else 0
+        # The text area, from the body text: where lines start and end.
+        self.left = min((l.x0 for l in text_lines if round(l.size) == self.body_size), default=0)
+        self.right = max((l.x1 for l in text_lines), default=0)
+        self.blocks: list[Paragraph | Table] = []
+        self.pending: list[_Line] = []
+        self.table: Table | None = None  # the table a part on the next page may continue
+        self.part: _TablePart | None = None  # its last part
+        self.page = 0  # the page of the last line or table part
+
+    def title_joiner(self, prev: _Line, line: _Line) -> bool:
+        # A title set in large type over several centred lines is one paragraph.
+        return (prev.page == line.page and round(prev.size) == round(line.size) > self.body_size
+                and _is_centered(prev, self.left, self.right) and _is_centered(line, self.left, self.right)
+                and line.top - prev.bottom < prev.size)
+
+    def add_line(self, line: _Line) -> None:
+        self.pending.append(line)
+        self.table = None
+        self.page = line.page
+
+    def flush(self) -> None:
+        for paragraph in _paragraphs(self.pending, self.left, self.right, self.title_joiner):
+            text = _join(paragraph, self.title_joiner)
+            self.blocks.append(Paragraph(text=text, location=f"第{paragraph[0].page}页"))
+        self.pending.clear()
+
+    def add_table_part(self, part: _TablePart) -> None:
+        # A table continues when its part opens the next page, nothing in between.
+        continuing = (self.table is not None and self.part is not None and part.page == self.part.page + 1
+                      and self.page == self.part.page and len(part.rows[0]) == _width(self.table))
+        if continuing:
+            table, rows, start = self.table, self._continued_rows(part), None
+        else:
+            self.flush()
+            number = len(self.tables) + 1
+            header = [join_lines(c) for c in part.rows[0]] if _looks_like_header(part.rows[0]) else []
+            table = Table(header=header, location=f"表{number}")
+            self.blocks.append(table)
+            rows = list(enumerate(part.rows, start=1))[1 if header else 0:]
+        number = table.location[1:]
+        for index, (row_number, cells) in enumerate(rows):
+            table.rows.append(Row(
+                cells=[Cell(list(c)) for c in cells],
+                location=f"第{part.page}页 表{number} 第{row_number}行",
+                after_page_break=continuing and index == 0,
+            ))
+        self.table, self.part, self.page = table, part, part.page
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def _continued_rows(self, part: _TablePart) -> list[tuple[int, list]]:
+        """The rows of a part that continues the table, numbered as on the page:
+        the repeated header dropped, merges and cut paragraphs carried over."""
+        table = self.table
+        skip = 1 if table.header and [join_lines(c) for c in part.rows[0]] == table.header else 0
+        if table.rows:
+            _continue_merges(part, skip, table.rows[-1])
+            _rejoin_split_paragraphs(self.part, table.rows[-1], part, skip)
+        rows = list(enumerate(part.rows, start=1))[skip:]
+        if rows and not any(rows[0][1]):
+            rows = rows[1:]  # the row held only the end of a paragraph above
+        if rows and table.rows and _is_box(self.part) and _is_box(part):
+            # A one-cell box (专栏) has one row: what the next page holds is more of it.
+            table.rows[-1].cells[0].paragraphs.extend(rows[0][1][0])
+            return []
+        return rows
+
+
+def _is_box(part: _TablePart) -> bool:
+    return len(part.rows) == 1 and len(part.rows[0]) == 1
 
 
 def _width(table: Table) -> int:

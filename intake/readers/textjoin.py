@@ -9,7 +9,7 @@ import re
 
 # A character after which (or before which) no space is needed: CJK
 # ideographs, CJK and full-width punctuation, kana, hangul.
-_CJK = re.compile(
+CJK_CHAR = re.compile(
     r"[\u2e80-\u2fff\u3000-\u30ff\u3100-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
     r"\u2014\u2018\u2019\u201c\u201d\u2026\u2460-\u24ff]"
 )
@@ -22,7 +22,7 @@ def needs_space(left: str, right: str) -> bool:
     a, b = left[-1], right[0]
     if a.isspace() or b.isspace():
         return False
-    return not (_CJK.match(a) or _CJK.match(b))
+    return not (CJK_CHAR.match(a) or CJK_CHAR.match(b))
 
 
 def join_lines(pieces: list[str]) -> str:

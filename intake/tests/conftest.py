@@ -8,20 +8,13 @@ from pathlib import Path
 
 import pytest
 
-
-def _seed_dir() -> Path:
-    shared = os.environ.get("XIEZUO_SHARED")
-    base = Path(shared) if shared else Path(__file__).resolve().parents[3] / "shared"
-    return base / "seeds"
+from conftest import shared_path
 
 
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     """The seed documents (../shared/seeds beside the repository)."""
-    path = _seed_dir()
-    if not (path / "docx").is_dir():
-        pytest.skip(f"找不到种子文件目录 {path}（shared/ 不在仓库旁边）；设置 XIEZUO_SHARED 指向 shared 目录后可运行这些测试")
-    return path
+    return shared_path("seeds/docx").parent
 
 
 def seed(seeds: Path, fmt: str, number: str) -> Path:

@@ -164,8 +164,8 @@ def _task_changes(task: dict, saved: Task) -> list[FieldChange]:
 def _plan_changes(facts: dict, plan: Plan) -> list[FieldChange]:
     changes = []
     for key, name, label in PLAN_FIELDS:
-        if key not in facts:
-            continue
+        if key not in facts or facts[key] in (None, "", []):
+            continue  # a ledger carries no 文号 or date: it does not erase them
         new = facts[key]
         if name == "issued_on":
             new = _lenient(to_date, new)

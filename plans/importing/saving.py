@@ -137,6 +137,13 @@ def _save_plan_facts(facts: dict, existing: Plan | None, user) -> Plan:
     # A fresh row, locked: the caller's instance stays as it was if saving fails,
     # and two people saving over the same plan wait for each other.
     plan = Plan.objects.select_for_update().get(pk=existing.pk) if existing else Plan()
+    if existing:
+        # An Excel ledger of a saved plan has no 文号, issuer or date: what the
+        # new version does not state, the saved plan keeps.
+        facts = {k: v for k, v in facts.items() if v not in (None, "", [])}
+        facts = {"title": plan.title, "doc_number": plan.doc_number, "issuer": plan.issuer,
+                 "issued_on": plan.issued_on.isoformat() if plan.issued_on else None, "year": plan.year,
+                 "references": plan.references, **facts}
     plan.title = _text(facts.get("title"))
     plan.doc_number = _text(facts.get("doc_number"))
     plan.issuer = _text(facts.get("issuer"))

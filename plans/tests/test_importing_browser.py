@@ -1,25 +1,23 @@
 """Importing in a real browser: upload, correct, decide on units, save, find it."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from conftest import save_screenshot
+from conftest import shared_path, save_screenshot
 from plans.models import Plan, Task
 
 pytestmark = pytest.mark.browser
 
-SEED_DOCX = Path("/work/shared/seeds/docx/000_2175a6476560e6e2.docx")
-GOLD_JSON = Path("/work/shared/seeds/gold/000_2175a6476560e6e2.json")
+SEED_DOCX = "seeds/docx/000_2175a6476560e6e2.docx"
+GOLD_JSON = "seeds/gold/000_2175a6476560e6e2.json"
 CORRECTED = "组织领导（已核对）"
 
 
 @pytest.mark.parametrize("source", [SEED_DOCX, GOLD_JSON], ids=["word", "plan-json"])
 def test_office_admin_imports_a_document(live_server, page, db, source):
-    if not source.exists():
-        pytest.skip(f"种子文件 {source} 不存在（/work/shared 不在本机），跳过")
+    source = shared_path(source)
     call_command("load_sample_data", "--user-password", "Gulou-2026-pass", stdout=StringIO())
 
     page.goto(live_server.url + "/")

@@ -1,19 +1,16 @@
 """manage.py import_plan: print, dry run, confirm, save."""
 
 import copy
-import importlib.util
 import io
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from orgs.models import Programme, Unit
+from orgs.models import Programme, Unit, UnitAlias
 from plans.models import Plan, Task
+from conftest import shared_path
 
-SEED_DOCX = Path("/work/shared/seeds/docx/000_2175a6476560e6e2.docx")
-PARSER_READY = importlib.util.find_spec("intake.api") is not None
 
 PLAN = {
     "format": "plan/1",
@@ -55,10 +52,8 @@ def test_json_prints_plan_json(tmp_path, db):
     assert not Plan.objects.exists()
 
 
-@pytest.mark.skipif(not SEED_DOCX.exists(), reason=f"种子文件 {SEED_DOCX} 不存在（/work/shared 不在本机），跳过")
-@pytest.mark.skipif(not PARSER_READY, reason="解析器 intake.api 尚未完成：完成后此测试自动运行")
 def test_json_of_a_word_document(db):
-    plan_json = json.loads(run(str(SEED_DOCX), "--json"))
+    plan_json = json.loads(run(str(shared_path("seeds/docx/000_2175a6476560e6e2.docx")), "--json"))
     assert plan_json["plan"]["doc_number"] == "鼓委振兴办〔2024〕1号" and plan_json["tasks"]
 
 
@@ -137,3 +132,28 @@ def test_unreadable_file_is_a_command_error(tmp_path, db):
         run(str(bad), "--json")
     with pytest.raises(CommandError, match="无法读取文件"):
         run(str(tmp_path / "missing.docx"))
+
+
+def test_excel_ledger_updates_the_saved_plan_by_task_number(db):
+    call_command("load_sample_data", stdout=io.StringIO())
+    # As the command asks for a close name: the office records it as an alias.
+    UnitAlias.objects.create(unit=Unit.objects.get(name="区直有关部门"), name="区直各有关部门")
+    word = shared_path("seeds/docx/000_2175a6476560e6e2.docx")
+    ledger = shared_path("seeds/xlsx/000_2175a6476560e6e2.xlsx")
+    run(str(word), "--scope", "鼓楼区", "--create-units", "--yes")
+    plan = Plan.objects.get(doc_number="鼓委振兴办〔2024〕1号")
+    plans_before, tasks_before = Plan.objects.count(), set(plan.tasks.values_list("list_name", "ref", "pk"))
+
+    out = run(str(ledger), "--scope", "鼓楼区", "--create-units", "--plan", str(plan.pk), "--yes")
+
+    assert "新增 0 项" in out and "删除 0 项" in out, out
+    plan.refresh_from_db()
+    # The ledger carries no 文号 or date; the saved plan keeps them.
+    assert plan.doc_number == "鼓委振兴办〔2024〕1号" and str(plan.issued_on) == "2024-04-19"
+    assert Plan.objects.count() == plans_before
+    assert set(plan.tasks.values_list("list_name", "ref", "pk")) == tasks_before  # same rows, updated in place
+
+
+def test_unknown_plan_number_is_refused(db, tmp_path):
+    with pytest.raises(CommandError, match="找不到编号为 999 的方案"):
+        run(write(tmp_path, PLAN), "--plan", "999")

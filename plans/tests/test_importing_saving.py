@@ -4,7 +4,6 @@ import copy
 import datetime
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -15,8 +14,8 @@ from plans.importing import find_existing_plan, plain_json, to_decimal
 from plans.importing.saving import ImportSaveError, apply_edits, save_plan
 from plans.models import Assignment, Plan, Target, Task
 from reporting.models import ProgressReport, ReportingCycle
+from conftest import shared_path
 
-GOLD = Path("/work/shared/seeds/gold/000_2175a6476560e6e2.json")
 
 # Written as text and read with json.loads, as the parser's output would be:
 # 141.832 arrives as a float and must be stored without binary rounding.
@@ -95,7 +94,6 @@ def test_decimal_is_stored_exactly(registry):
     assert (street.quantity, street.carried_over, street.total) == (Decimal("25.5"), Decimal("20.7"), Decimal("46.2"))
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason=f"金标准文件 {GOLD} 不存在（/work/shared 不在本机），跳过")
 def test_gold_plan_keeps_141_832(db):
     from io import StringIO
 
@@ -104,7 +102,7 @@ def test_gold_plan_keeps_141_832(db):
     from plans.importing.matching import Status, match_units, printed_unit_names
 
     call_command("load_sample_data", stdout=StringIO())
-    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    data = json.loads(shared_path("seeds/gold/000_2175a6476560e6e2.json").read_text(encoding="utf-8"))
     data["plan"]["kind"] = "east_west"
     gulou = Region.objects.get(name="鼓楼区")
     decisions = {m.printed: "skip" for m in match_units(printed_unit_names(data), gulou).values()

@@ -19,6 +19,7 @@ from plans.importing import find_existing_plan, parse_upload
 from plans.importing.diff import diff_plan
 from plans.importing.matching import Status, match_units, printed_unit_names
 from plans.importing.saving import CREATE, ImportSaveError, save_plan
+from plans.models import Plan
 
 
 class Command(BaseCommand):
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--scope", help="匹配单位的区划名称，如“鼓楼区”；新建单位也建在此区划下")
         parser.add_argument("--kind", help="协作类型（默认取 Plan JSON 中的 kind，否则为东西部协作）："
                             + "、".join(f"{v}（{label}）" for v, label in Programme.choices))
+        parser.add_argument("--plan", type=int, help="更新这份已保存的方案（编号）；默认按文号或标题与年度查找")
         parser.add_argument("--yes", action="store_true", help="不询问，直接保存")
         parser.add_argument("--create-units", action="store_true", help="单位库中没有的单位按推测的类型新建")
 
@@ -53,7 +55,7 @@ class Command(BaseCommand):
 
         plan_json["plan"]["kind"] = self._kind(options["kind"], plan_json["plan"].get("kind"))
         matches = match_units(printed_unit_names(plan_json), scope)
-        existing = find_existing_plan(plan_json)
+        existing = self._existing(options["plan"], plan_json)
         self._report(plan_json, matches, existing)
 
         decisions = self._decisions(matches, options["create_units"], scope)
@@ -67,6 +69,14 @@ class Command(BaseCommand):
                 raise CommandError(f"未保存：{error.message}") from None
         verb = "更新" if existing else "导入"
         self.stdout.write(self.style.SUCCESS(f"已{verb}方案《{plan.title}》（编号 {plan.pk}）：共 {plan.tasks.count()} 项任务。"))
+
+    def _existing(self, plan_id: int | None, plan_json: dict) -> Plan | None:
+        if plan_id is None:
+            return find_existing_plan(plan_json)
+        plan = Plan.objects.filter(pk=plan_id).first()
+        if plan is None:
+            raise CommandError(f"找不到编号为 {plan_id} 的方案。")
+        return plan
 
     def _scope(self, name: str | None) -> Region | None:
         if not name:

@@ -47,6 +47,7 @@ def generated_plan(rows: int) -> bytes:
     document.add_paragraph("2026年4月19日")
     document.add_paragraph("附件 1")
     table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"  # ruled, as issued plans are
     header = table.rows[0]
     for cell, text in zip(header.cells, ["序号", "任务", "2026 年拟落实工作措施", "牵头单位", "完成时限"]):
         cell.text = text

@@ -48,6 +48,12 @@ def _merge(previous: RawTask, continuation: RawTask):
     previous.source = [a + ("\n" + b if b else "") for a, b in zip(previous.source, continuation.source)] or previous.source
 
 
+def _source_text(cells: list[str]) -> str:
+    """The row as printed; a merged cell repeated across grid columns shown once."""
+    shown = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]
+    return "\t".join(shown)
+
+
 def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases, home) -> list[dict]:
     roles = header_roles(table.header)
     has_ref, has_item = "ref" in roles, "item" in roles
@@ -94,7 +100,7 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             score=plain_number(score) if score is not None else None,
             evidence=raw.text("evidence"), optional="自选" in (category or ""),
             targets=targets_for([raw.cells.get("text", []) if text else [], raw.cells.get("measures", [])], context),
-            location=f"{list_name or ''} {raw.location}".strip(), source_text="\t".join(raw.source),
+            location=f"{list_name or ''} {raw.location}".strip(), source_text=_source_text(raw.source),
         ))
         previous = {"number": number, "category": category, "lead": lead}
     return tasks

@@ -93,17 +93,41 @@ def _members(unit: str, context: Context) -> list[str]:
     return context.groups.get(unit, [unit])
 
 
-def _metric(clause: str, quantity: Quantity) -> str:
-    after = re.match(r"[\u4e00-\u9fff“”]{2,16}", clause[quantity.end - quantity.start and quantity.end:] if False else "")
-    before = re.sub(r"^[\s\S]*?(?:统计|负责|筹集|完成|任务|帮助|销售|选派|培训|举办|发布|推出|建设|资助)", "", clause[: quantity.start])
-    return tidy(after.group() if after else before)[-16:] or "数量"
+_FILLER = re.compile(
+    r"^(?:具体任务是|具体如下|任务是|分别|负责|统计|筹集|落实|实现|安排|确保|至少|有|其中|数据|"
+    r"各自辖区单位|辖区|原则上|每年|每月|每批|每个|各|共|计|约|达到?|不低于|不少于|为|的|和|及|、|\s)+"
+)
+_NOUN_AFTER = re.compile(r"^(?:以上)?([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、,;（(]|$|在|到|来|赴|参与|就业|实习|落户)")
 
 
-def extract_targets(text: str, context: Context) -> list[FoundTarget]:
+_VERB_LEAD = re.compile(r"^(?:帮助|协助|配合|选派|培训|建设|发布|举办|推出|筹集|募集|落实|销售|引进|资助|组织|转移|安排|开展|实现|争取|新增|提供)+")
+
+
+def _metric(segment: str, clause: str, quantity: Quantity, assignees: list[str] | None, context: Context) -> str | None:
+    """What is counted: the noun after the figure ("3000名以上农村劳动力"), else
+    the words before it once the unit, dates and filler go ("社会帮扶资金")."""
+    after = _NOUN_AFTER.match(clause[quantity.end:])
+    if after and not re.match(r"[的以在到赴用于]", after.group(1)):
+        return after.group(1).strip("“”")
+    before = segment
+    units = leading_units(before, context)
+    if units:
+        for name in units[0]:
+            before = before.replace(name, "", 1)
+    before = re.sub(r"\d{4}年|[（(][^）)]*[）)]|[“”]", "", before)
+    before = _FILLER.sub("", _VERB_LEAD.sub("", _FILLER.sub("", before)))
+    before = re.sub(r"(?:不低于|不少于|至少有?|达到?|各|任务是|数为|为|是)+$", "", before)
+    if len(before) >= 2 and not re.fullmatch(r"[\u4e00-\u9fff]{0,3}[区县市镇]", before):
+        return before[-16:]
+    return None
+
+
+def extract_targets(text: str, context: Context, inherited: dict[str, str] | None = None) -> list[FoundTarget]:
     """Every target in a paragraph or cell of running text, in printed order."""
     text = tidy(text)
     found: list[FoundTarget] = []
     subject: list[str] | None = None
+    last_metric: dict[str, str] = dict(inherited or {})
     recent_lists: list[list[str]] = [[m.strip() for m in g.split("、")] for g in _ENUMERATION.findall(text)]
     position = 0
     for clause_match in re.finditer(r"[^。；;：:，,\n]+", text):
@@ -127,7 +151,10 @@ def extract_targets(text: str, context: Context) -> list[FoundTarget]:
             assignees = _assignees(segment, head if segment is clause[: len(segment)] else None, subject, recent_lists, context)
             if assignees and segment.strip() and leading_units(segment, context):
                 subject = leading_units(segment, context)[0]
-            metric = _metric(clause, quantity)
+            # A figure that only names its unit ("鼓楼区11名") counts what the
+            # paragraph counted last ("选派专业技术人员…马尾区12名").
+            metric = _metric(segment, clause, quantity, assignees, context) or last_metric.get(quantity.unit) or "数量"
+            last_metric[quantity.unit] = metric
             for assignee in assignees or [None]:
                 found.append(FoundTarget(quantity, assignee, metric))
         if head and list_item:

@@ -21,10 +21,13 @@ def targets_for(sources: list[list[str]], context: Context) -> list[dict]:
     """
     result: list[dict] = []
     seen_before: set[tuple] = set()
+    metrics: dict[str, str] = {}  # last metric per unit, for figures that name only their unit
     for paragraphs in sources:
         here: list[dict] = []
         for paragraph in paragraphs:
-            for found in extract_targets(paragraph, context):
+            for found in extract_targets(paragraph, context, metrics):
+                if found.metric != "数量":
+                    metrics[found.quantity.unit] = found.metric
                 q = found.quantity
                 target = {
                     "metric": found.metric, "value": plain_number(q.value), "unit": q.unit,

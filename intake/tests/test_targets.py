@@ -57,3 +57,14 @@ def test_both_sides_each():
 
 def test_restated_quota_is_not_counted_again():
     assert found("水部街道2024年原任务25.5万元。现需负责筹集38万元") == [(38, "万元", "水部街道")]
+
+
+def metrics(text):
+    return [f.metric for f in extract_targets(text, CONTEXT)]
+
+
+def test_metric_is_what_is_counted():
+    assert metrics("落实社会帮扶资金2700万元。马尾区、闽侯县各300万。") == ["社会帮扶资金"] * 3
+    assert metrics("2023年帮助宁夏3000名以上农村劳动力就业") == ["农村劳动力"]
+    assert metrics("建设8所“希望小屋”") == ["希望小屋"]
+    assert metrics("鼓东街道2023年完成任务4.8万元，差额20.7万元") == ["完成任务", "差额"]

@@ -1,11 +1,15 @@
 """Finding units by the names documents use, and expanding group units."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
 from orgs.models import GroupMembership, Region, Unit, UnitAlias
 from orgs.names import normalize_name
+
+if TYPE_CHECKING:
+    from intake.api import Registry
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,6 @@ def generated_plan(rows: int) -> bytes:
     """A Word plan in the seeds' shape: notice, then a task table of `rows` rows."""
     from docx import Document
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     document = Document()
     for line in ("中共福州市鼓楼区委乡村振兴工作领导小组办公室文件", "鼓委振兴办〔2026〕9号", "关于做好2026年鼓楼区乡村振兴重点工作通知"):

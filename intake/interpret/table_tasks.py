@@ -41,9 +41,8 @@ def _split_measures(raw: RawTask, home: str | None):
 
 
 def _merge(previous: RawTask, continuation: RawTask):
+    """The rest of a row split by a page break, appended cell by cell."""
     for role, paragraphs in continuation.cells.items():
-        if role == "text" and previous.cells.get("text") and not previous.cells.get("measures") and "measures" in continuation.cells:
-            pass
         previous.cells.setdefault(role, []).extend(paragraphs)
     previous.source = [a + ("\n" + b if b else "") for a, b in zip(previous.source, continuation.source)] or previous.source
 

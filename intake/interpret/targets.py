@@ -14,7 +14,6 @@ from intake.interpret.quantities import Quantity, find_quantities
 from intake.interpret.text import tidy
 from intake.interpret.units import UNIT_SUFFIXES
 
-_CLAUSE_END = re.compile(r"[。；;：:，,\n（）()]")
 _LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同时|并|由|请|和|及|对)+")
 # Words that start a predicate, so "配合协助福州市" is not a unit name.
 _VERBS = re.compile(
@@ -48,7 +47,6 @@ class FoundTarget:
     quantity: Quantity
     assignee: str | None
     metric: str
-    part_of_marker: bool = False  # first quantity before "具体任务是："
 
 
 def _unit_at(text: str, context: Context) -> tuple[str, int] | None:
@@ -129,7 +127,6 @@ def extract_targets(text: str, context: Context, inherited: dict[str, str] | Non
     subject: list[str] | None = None
     last_metric: dict[str, str] = dict(inherited or {})
     recent_lists: list[list[str]] = [[m.strip() for m in g.split("、")] for g in _ENUMERATION.findall(text)]
-    position = 0
     for clause_match in re.finditer(r"[^。；;：:，,\n]+", text):
         clause = clause_match.group()
         head = leading_units(clause, context)
@@ -148,7 +145,7 @@ def extract_targets(text: str, context: Context, inherited: dict[str, str] | Non
             start = quantity.end
             if "原任务" in segment:
                 continue  # restates a quota already set ("2024年原任务25.5万元")
-            assignees = _assignees(segment, head if segment is clause[: len(segment)] else None, subject, recent_lists, context)
+            assignees = _assignees(segment, subject, recent_lists, context)
             if assignees and segment.strip() and leading_units(segment, context):
                 subject = leading_units(segment, context)[0]
             # A figure that only names its unit ("鼓楼区11名") counts what the
@@ -159,7 +156,6 @@ def extract_targets(text: str, context: Context, inherited: dict[str, str] | Non
                 found.append(FoundTarget(quantity, assignee, metric))
         if head and list_item:
             subject = None  # "鼓楼区11名" names its own unit; it is no subject for what follows
-        position = clause_match.end()
     return found
 
 
@@ -179,7 +175,7 @@ def _is_list_item(clause: str, context: Context) -> bool:
         rest = rest[found[1]:]
 
 
-def _assignees(segment, head, subject, recent_lists, context) -> list[str] | None:
+def _assignees(segment, subject, recent_lists, context) -> list[str] | None:
     if "双方" in segment and "各" in segment and len(context.parties) == 2:
         return list(context.parties)
     own = leading_units(segment, context)

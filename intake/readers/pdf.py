@@ -509,7 +509,7 @@ class _Assembler:
         continuing = (self.table is not None and self.part is not None and part.page == self.part.page + 1
                       and self.page == self.part.page and len(part.rows[0]) == _width(self.table))
         if continuing:
-            table, rows, start = self.table, self._continued_rows(part), None
+            table, rows = self.table, self._continued_rows(part)
         else:
             self.flush()
             number = len(self.tables) + 1

@@ -72,7 +72,7 @@ class TestRoundTrip(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from orgs.models import Programme, Region, Unit  # noqa: F401
+        from orgs.models import Programme
         from plans.models import Plan, Task
 
         plan = Plan.objects.create(title="往返测试", year=2026, kind=Programme.EAST_WEST)

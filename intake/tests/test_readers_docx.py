@@ -10,7 +10,8 @@ from docx.oxml.ns import nsdecls, qn
 
 from intake.document import Paragraph, Table
 from intake.errors import IntakeError
-from intake.readers.docx import chinese_number, format_number, read_docx
+from intake.readers.docx import read_docx
+from intake.readers.docx_numbering import chinese_number, format_number
 from intake.readers.sniff import read_document
 
 from .conftest import seed

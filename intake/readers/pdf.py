@@ -1,11 +1,9 @@
 """PDF reader (pdfplumber): tables from ruling lines, text around them as
 paragraphs, page furniture dropped.
 
-A PDF has no paragraphs or rows, only positioned characters. Lines are
-rebuilt from characters; a line belongs to the paragraph above when that
-line was full (the first word of the line could not have fitted on it) and
-it does not start further right. A tagged PDF (Word's default export) names
-its paragraphs, and then the tags decide.
+A PDF has no paragraphs or rows, only positioned characters; pdf_lines.py
+rebuilds lines and paragraphs from them (a tagged PDF, Word's default
+export, names its paragraphs, and then the tags decide).
 
 Tables are found from their ruling lines. A table cut by a page break goes
 on in the part at the top of the next page: the repeated header is dropped,
@@ -25,183 +23,12 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import IntakeError
-from .textjoin import CJK_CHAR, join_lines
+from .pdf_lines import Line, build_lines, is_centered, join_line_texts, to_paragraphs
+from .textjoin import join_lines
 
 MAX_PAGES = 500
 # "— 3 —", "- 3 -", "第 3 页", "第3页 共9页": page numbers, not content.
 _PAGE_NUMBER = re.compile(r"^(?:[—\-–－―~]+\s*\d+\s*[—\-–－―~]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
-# Leading characters that cannot begin a line in Chinese typesetting; they
-# travel with the character before them when a line wraps.
-_NO_LINE_START = "，。、；：？！）》」』”’%．,.;:?!)"
-# Opening marks that cannot end a line: they travel with the character after them.
-_NO_LINE_END = "“‘（《「『〈【〔([{"
-
-
-@dataclass
-class _Line:
-    chars: list[dict]
-    text: str = ""
-    x0: float = 0.0
-    x1: float = 0.0
-    top: float = 0.0
-    bottom: float = 0.0
-    size: float = 0.0
-    page: int = 0
-
-    def __post_init__(self):
-        self.chars.sort(key=lambda c: c["x0"])
-        visible = [c for c in self.chars if not c["text"].isspace()]
-        self.x0 = min(c["x0"] for c in visible)
-        self.x1 = max(c["x1"] for c in visible)
-        self.top = min(c["top"] for c in visible)
-        self.bottom = max(c["bottom"] for c in visible)
-        self.size = max(c["size"] for c in visible)
-        self.text = _line_text(self.chars)
-
-    def first_token_width(self) -> float:
-        """Width of what could not be split from the line's start when it wrapped:
-        one Chinese character or a Latin word, with any punctuation that may not
-        begin a line and a number glued to that punctuation ("元，2024")."""
-        visible = [c for c in self.chars if not c["text"].isspace()]
-        end = 1
-        while end < len(visible):
-            char, before = visible[end]["text"], visible[end - 1]["text"]
-            if visible[end]["x0"] - visible[end - 1]["x1"] > 0.2 * self.size:
-                break  # a space: the line could have broken here
-            latin_run = not CJK_CHAR.match(char) and (not CJK_CHAR.match(before) or before in _NO_LINE_START)
-            if char in _NO_LINE_START or latin_run or before in _NO_LINE_END:
-                end += 1
-                continue
-            break
-        return visible[end - 1]["x1"] - visible[0]["x0"]
-
-    @property
-    def trailing_space(self) -> bool:
-        return self.chars[-1]["text"].isspace()
-
-    @property
-    def first_paragraph(self):
-        """The tagged paragraph the line starts in (tagged PDFs only), else None."""
-        return next((c.get("paragraph") for c in self.chars if c.get("paragraph") is not None), None)
-
-    @property
-    def last_paragraph(self):
-        return next((c.get("paragraph") for c in reversed(self.chars) if c.get("paragraph") is not None), None)
-
-
-def _line_text(chars: list[dict]) -> str:
-    out = ""
-    pending_space = False
-    previous = None
-    for char in chars:
-        text = char["text"]
-        if text.isspace():
-            pending_space = True
-            continue
-        if previous is not None and out and not pending_space:
-            # PDFs that position words instead of writing spaces: a wide gap
-            # between two Latin characters stood for a space.
-            gap = char["x0"] - previous["x1"]
-            if gap > 0.25 * char["size"] and not CJK_CHAR.match(out[-1]) and not CJK_CHAR.match(text[0]):
-                pending_space = True
-        if pending_space and out:
-            out += " "
-        out += text
-        pending_space = False
-        previous = char
-    return out.strip()
-
-
-def _build_lines(chars: list[dict]) -> list[_Line]:
-    """Group characters into visual lines, top to bottom."""
-    chars = [c for c in chars if c.get("text")]
-    chars.sort(key=lambda c: (c["top"] + c["bottom"]) / 2)
-    groups: list[list[dict]] = []
-    middle = size = 0.0
-    for char in chars:
-        char_middle = (char["top"] + char["bottom"]) / 2
-        if groups and abs(char_middle - middle) <= 0.4 * max(size, char["size"]):
-            groups[-1].append(char)
-            continue
-        groups.append([char])
-        middle, size = char_middle, char["size"]
-    lines = [_Line(g) for g in groups if any(not c["text"].isspace() for c in g)]
-    return [line for line in lines if line.text]
-
-
-def _is_full(line: _Line, following: _Line, left: float, right: float) -> bool:
-    """Whether `line` ended because `following`'s first word did not fit on it."""
-    free_right = right - line.x1
-    free_left = line.x0 - left
-    free = free_left + free_right if _is_centered(line, left, right) else free_right
-    return free < following.first_token_width() + 0.25 * line.size
-
-
-def _is_centered(line: _Line, left: float, right: float) -> bool:
-    free_left, free_right = line.x0 - left, right - line.x1
-    return free_left > 0.5 * line.size and abs(free_left - free_right) < line.size
-
-
-def _paragraphs(lines: list[_Line], left: float, right: float, joiner=None,
-                list_cell: bool = False) -> list[list[_Line]]:
-    """Split lines into paragraphs (see the module docstring). In a
-    `list_cell` a full line that ends like a unit name ends its paragraph."""
-    paragraphs: list[list[_Line]] = []
-    for line in lines:
-        if paragraphs and paragraphs[-1][-1].last_paragraph is not None and line.first_paragraph is not None:
-            # A tagged PDF (Word's default export) says where paragraphs are.
-            if paragraphs[-1][-1].last_paragraph == line.first_paragraph:
-                paragraphs[-1].append(line)
-            else:
-                paragraphs.append([line])
-            continue
-        if paragraphs:
-            prev = paragraphs[-1][-1]
-            same_page = line.page == prev.page
-            # A wrapped line starts where the one above does, or further left
-            # when the first line was indented; centred lines start anywhere
-            # (but a page does not begin with the centred end of a paragraph).
-            aligned = line.x0 <= prev.x0 + 0.15 * line.size or (same_page and _is_centered(line, left, right))
-            # Space before a heading or between paragraphs of a list.
-            spaced = same_page and line.top - prev.bottom > line.size
-            continues = (abs(prev.size - line.size) < 0.5 and aligned and not spaced
-                         and _is_full(prev, line, left, right))
-            if continues and list_cell and _ends_item(_join(paragraphs[-1])):
-                continues = False
-            if joiner is not None and not continues:
-                continues = joiner(prev, line)
-            if continues:
-                paragraphs[-1].append(line)
-                continue
-        paragraphs.append([line])
-    return paragraphs
-
-
-# A centred cell of unit names one per line ("马尾区区委、政府") whose names
-# fill the cell's width looks exactly like one wrapped name; a line ending
-# the way unit names and deadlines end is taken as a whole item.
-_ITEM_END = re.compile(r"(?:局|委|办|府|部|会|院|所|社|司|站|心|队|处|园|镇|街道|厅|组|门|团|联|室|校|底前|日前)[)）]?$")
-
-
-def _ends_item(paragraph: str) -> bool:
-    """Whether the paragraph so far reads as one complete item. Text with
-    sentence or list punctuation ("南街街道；鼓东街道…") is running text."""
-    opened = paragraph.count("(") + paragraph.count("（") - paragraph.count(")") - paragraph.count("）")
-    return opened == 0 and not re.search(r"[；，。;,]", paragraph) and bool(_ITEM_END.search(paragraph))
-
-
-def _join(lines: list[_Line], keep_break=None) -> str:
-    """One paragraph's lines as text. A space the line ended with is kept
-    ("资金 / 2700 万元"); `keep_break` says where a line break stays."""
-    out = lines[0].text
-    for prev, line in zip(lines, lines[1:]):
-        if keep_break is not None and keep_break(prev, line):
-            out += "\n" + line.text
-        elif prev.trailing_space:
-            out += " " + line.text
-        else:
-            out = join_lines([out, line.text])
-    return out
 
 
 @dataclass
@@ -215,7 +42,7 @@ class _TablePart:
     # positions is a merged cell.
     keys: list[list[tuple | None]]
     # cell -> its lines and the left and right edges of its text
-    cells: dict[tuple, tuple[list[_Line], float, float]] = field(default_factory=dict)
+    cells: dict[tuple, tuple[list[Line], float, float]] = field(default_factory=dict)
 
 
 def read_pdf(data: bytes, name: str) -> Document:
@@ -327,7 +154,7 @@ def _read_page(page, number: int, tags: dict) -> list:
     grids = _find_grids(page)
     outside = [c for c in chars if not any(_contains(g.bbox, _center(c)) for g in grids)]
     items: list = []
-    for line in _build_lines(outside):
+    for line in build_lines(outside):
         if _is_page_furniture(line, page):
             continue
         line.page = number
@@ -349,7 +176,7 @@ def _contains(box, point) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _is_page_furniture(line: _Line, page) -> bool:
+def _is_page_furniture(line: Line, page) -> bool:
     if _PAGE_NUMBER.match(line.text):
         return True
     in_margin = line.top > page.height * 0.9 or line.bottom < page.height * 0.08
@@ -365,7 +192,7 @@ def _table_rows(table: _Grid, chars: list[dict]) -> tuple[list, list, dict]:
     texts = {}
     lines_by_cell = {}
     for cell in cells:
-        lines_by_cell[cell] = _build_lines([c for c in inside if _contains(cell, _center(c))])
+        lines_by_cell[cell] = build_lines([c for c in inside if _contains(cell, _center(c))])
     # The cell padding: the smallest distance any text keeps from its cell's edges.
     # Word and LibreOffice use the same margin on both sides of a cell.
     pad = max(0.0, min([line.x0 - cell[0] for cell, ls in lines_by_cell.items() for line in ls] or [0]))
@@ -386,7 +213,7 @@ def _table_rows(table: _Grid, chars: list[dict]) -> tuple[list, list, dict]:
     for cell, lines in lines_by_cell.items():
         left, right = cell[0] + pad, cell[2] - pad
         list_cell = (round(cell[0]), round(cell[2])) in centred_columns
-        texts[cell] = [_join(p) for p in _paragraphs(lines, left, right, list_cell=list_cell)]
+        texts[cell] = [join_line_texts(p) for p in to_paragraphs(lines, left, right, list_cell=list_cell)]
         layout[cell] = (lines, left, right)
     columns = table.columns
     grid, keys = [], []
@@ -438,7 +265,7 @@ def _rejoin_split_paragraphs(above_part: _TablePart, above: Row, part: _TablePar
         if not above_lines or not lines:
             continue
         last, head = above_lines[-1], lines[0]
-        if len(_paragraphs([last, head], left, right)) == 1:
+        if len(to_paragraphs([last, head], left, right)) == 1:
             paragraphs = above.cells[col].paragraphs
             paragraphs[-1] = _join_texts(paragraphs[-1], first[col][0], last.trailing_space)
             first[col] = first[col][1:]
@@ -456,7 +283,7 @@ def _looks_like_header(row: list[list[str]]) -> bool:
 
 
 def _assemble(items: list, name: str) -> Document:
-    text_lines = [obj for _, obj in items if isinstance(obj, _Line)]
+    text_lines = [obj for _, obj in items if isinstance(obj, Line)]
     if not text_lines and not any(isinstance(obj, _TablePart) for _, obj in items):
         raise IntakeError("PDF 没有文字层（可能是扫描件），无法读取文字。"
                           "请提供由 Word 导出的 PDF 或原始 Word 文件。", name)
@@ -465,7 +292,7 @@ def _assemble(items: list, name: str) -> Document:
                           "请提供原始 Word 文件，或用 Word 重新导出 PDF。", name)
     assembler = _Assembler(text_lines)
     for page, obj in items:
-        if isinstance(obj, _Line):
+        if isinstance(obj, Line):
             assembler.add_line(obj)
         else:
             assembler.add_table_part(obj)
@@ -476,31 +303,31 @@ def _assemble(items: list, name: str) -> Document:
 class _Assembler:
     """Lines and table parts, page by page, into paragraphs and tables."""
 
-    def __init__(self, text_lines: list[_Line]):
+    def __init__(self, text_lines: list[Line]):
         self.body_size = _most_common([round(line.size) for line in text_lines]) if text_lines else 0
         # The text area, from the body text: where lines start and end.
         self.left = min((l.x0 for l in text_lines if round(l.size) == self.body_size), default=0)
         self.right = max((l.x1 for l in text_lines), default=0)
         self.blocks: list[Paragraph | Table] = []
-        self.pending: list[_Line] = []
+        self.pending: list[Line] = []
         self.table: Table | None = None  # the table a part on the next page may continue
         self.part: _TablePart | None = None  # its last part
         self.page = 0  # the page of the last line or table part
 
-    def title_joiner(self, prev: _Line, line: _Line) -> bool:
+    def title_joiner(self, prev: Line, line: Line) -> bool:
         # A title set in large type over several centred lines is one paragraph.
         return (prev.page == line.page and round(prev.size) == round(line.size) > self.body_size
-                and _is_centered(prev, self.left, self.right) and _is_centered(line, self.left, self.right)
+                and is_centered(prev, self.left, self.right) and is_centered(line, self.left, self.right)
                 and line.top - prev.bottom < prev.size)
 
-    def add_line(self, line: _Line) -> None:
+    def add_line(self, line: Line) -> None:
         self.pending.append(line)
         self.table = None
         self.page = line.page
 
     def flush(self) -> None:
-        for paragraph in _paragraphs(self.pending, self.left, self.right, self.title_joiner):
-            text = _join(paragraph, self.title_joiner)
+        for paragraph in to_paragraphs(self.pending, self.left, self.right, self.title_joiner):
+            text = join_line_texts(paragraph, self.title_joiner)
             self.blocks.append(Paragraph(text=text, location=f"第{paragraph[0].page}页"))
         self.pending.clear()
 

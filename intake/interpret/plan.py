@@ -9,7 +9,7 @@ from intake.interpret import outline
 from intake.interpret.facts import extract_facts
 from intake.interpret.table_tasks import tasks_from_table
 from intake.interpret.tables import UNIT_ROLES, assign_roles, header_roles, is_task_table
-from intake.interpret.targets import Context
+from intake.interpret.targets import Context, extract_targets
 from intake.interpret.text import tidy
 from intake.interpret.units import learn_aliases, split_units
 
@@ -95,7 +95,21 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             "或“第×章 1. …”编排的任务条目。请确认上传的是任务分工文件。",
             document.name,
         )
+    if task_tables:
+        facts["statements"] = _statements(document, context)
     return {"format": "plan/1", "plan": facts, "tasks": tasks}
+
+
+def _statements(document: Document, context: Context) -> list[dict]:
+    """Figures the body text states outside the task tables ("乳山市级财政…不低于350万元"),
+    so the checks can hold the list to what the text says."""
+    from intake.interpret.tasks import _target_json
+
+    found = []
+    for paragraph in document.paragraphs:
+        for target in extract_targets(paragraph.full_text, context):
+            found.append({**_target_json(target), "location": paragraph.location, "text": tidy(paragraph.full_text)})
+    return found
 
 
 def _arabic(numeral: str) -> str:

@@ -68,6 +68,8 @@ def _excluded(text: str, match: re.Match, low: str) -> bool:
             return True
         if low == "一" and measure == "批" and not re.search(r"每[年月]$", before):
             return True  # "一批企业" means "some", not a count
+        if low == "一" and before.endswith("是"):
+            return True  # "是一项重大政治任务": "is a", not a count
     if measure in {"镇", "街"} and not low[0].isdigit():
         return True
     if measure == "年" and not re.search(r"(?:年限|期限|时限)$", before):

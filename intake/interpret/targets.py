@@ -10,22 +10,23 @@ most recently, or over the members of a group unit (十街镇 → its streets).
 import re
 from dataclasses import dataclass, field
 
+from intake.interpret.metrics import QUOTA, metric_kind
 from intake.interpret.quantities import Quantity, find_quantities
 from intake.interpret.text import tidy
 from intake.interpret.units import UNIT_SUFFIXES
 
-_LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同时|并|由|请|和|及|对)+")
+_LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同时|并|由|请|和|及)+")
 # Words that start a predicate, so "配合协助福州市" is not a unit name.
 _VERBS = re.compile(
     r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
     r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格|"
-    r"统计|负责|协调|通过|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽"
+    r"统计|负责|协调|畅通|对接|通过|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽"
 )
 _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
 # 区级/县级 are adjectives, not names.
 _NAME = re.compile(rf"[\u4e00-\u9fff]{{1,16}}?(?:{_SUFFIX_ALTERNATION})(?![\u4e00-\u9fff]{{0,2}}(?:{_SUFFIX_ALTERNATION}))(?!级)")
 # "每个街镇", "各结对镇", "村与隆德县" are references or phrases, not names.
-_NOT_A_NAME = re.compile(r"^[每各第以在向从为把将按于到\d]|[与和及我本该其此]|双方|两地")
+_NOT_A_NAME = re.compile(r"^[每各第以在向从为把将按于到对\d]|[与和及我本该其此]|双方|两地|两市")
 _ALIAS_BRACKET = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]")
 _EACH_KIND = re.compile(r"(?:每个|各)([\u4e00-\u9fff]{0,8}[镇街县区村乡])")
 # 每个县 may refer to 区 and 市 named before: all are county level.
@@ -47,6 +48,8 @@ class FoundTarget:
     quantity: Quantity
     assignee: str | None
     metric: str
+    inherited: bool = False  # the metric came from an earlier figure ("马尾区、闽侯县各300万")
+    each: int | None = None  # one figure given to each of this many units (各, 每个, a group)
 
 
 def _unit_at(text: str, context: Context) -> tuple[str, int] | None:
@@ -92,7 +95,7 @@ def _members(unit: str, context: Context) -> list[str]:
 
 
 _FILLER = re.compile(
-    r"^(?:具体任务是|具体如下|任务是|分别|负责|统计|筹集|落实|实现|安排|确保|至少|有|其中|数据|"
+    r"^(?:具体任务是|具体如下|具体|任务是|分别|负责|统计|筹集|落实|实现|安排|确保|至少|有|其中|数据|"
     r"各自辖区单位|辖区|原则上|每年|每月|每批|每个|各|共|计|约|达到?|不低于|不少于|为|的|和|及|、|\s)+"
 )
 _NOUN_AFTER = re.compile(r"^(?:以上)?([\u4e00-\u9fff“”]{2,14}?)(?=[，。；、,;（(]|$|在|到|来|赴|参与|就业|实习|落户)")
@@ -115,6 +118,7 @@ def _metric(segment: str, clause: str, quantity: Quantity, assignees: list[str] 
     before = re.sub(r"\d{4}年|[（(][^）)]*[）)]|[“”]", "", before)
     before = _FILLER.sub("", _VERB_LEAD.sub("", _FILLER.sub("", before)))
     before = re.sub(r"(?:不低于|不少于|至少有?|达到?|各|任务是|数为|为|是)+$", "", before)
+    before = re.sub(r"(?<=\S{2})完成$", "", before)  # "招商引资实际到资额完成" → the thing, not the verb
     if len(before) >= 2 and not re.fullmatch(r"[\u4e00-\u9fff]{0,3}[区县市镇]", before):
         return before[-16:]
     return None
@@ -150,10 +154,13 @@ def extract_targets(text: str, context: Context, inherited: dict[str, str] | Non
                 subject = leading_units(segment, context)[0]
             # A figure that only names its unit ("鼓楼区11名") counts what the
             # paragraph counted last ("选派专业技术人员…马尾区12名").
-            metric = _metric(segment, clause, quantity, assignees, context) or last_metric.get(quantity.unit) or "数量"
-            last_metric[quantity.unit] = metric
+            own = _metric(segment, clause, quantity, assignees, context)
+            metric = own or last_metric.get(quantity.unit) or "数量"
+            if own and metric_kind(own) == QUOTA:
+                last_metric[quantity.unit] = own  # "差额20.7万元" is no name for the next quota
+            each = len(assignees) if assignees and len(assignees) > 1 else None
             for assignee in assignees or [None]:
-                found.append(FoundTarget(quantity, assignee, metric))
+                found.append(FoundTarget(quantity, assignee, metric, inherited=own is None, each=each))
         if head and list_item:
             subject = None  # "鼓楼区11名" names its own unit; it is no subject for what follows
     return found

@@ -3,6 +3,7 @@
 import re
 
 from intake.interpret import deadlines
+from intake.interpret.metrics import QUOTA, metric_kind
 from intake.interpret.targets import Context, extract_targets
 from intake.interpret.text import squash, tidy
 from intake.interpret.units import split_units
@@ -17,33 +18,78 @@ def targets_for(sources: list[list[str]], context: Context) -> list[dict]:
     """Targets from each source (task text, then measures), paragraph by paragraph.
 
     A later source restating a target an earlier one set (the district's
-    measures repeating the city's quota for it) does not count it twice.
+    measures repeating the city's quota for it) does not count it twice, but
+    it may still head a breakdown there: its parts then point at the first.
     """
     result: list[dict] = []
-    seen_before: set[tuple] = set()
-    metrics: dict[str, str] = {}  # last metric per unit, for figures that name only their unit
+    first_index: dict[tuple, int] = {}
+    metrics: dict[str, str] = {}  # last quota metric per unit, for figures that name only their unit
     for paragraphs in sources:
-        here: list[dict] = []
+        here = []
         for paragraph in paragraphs:
             for found in extract_targets(paragraph, context, metrics):
-                if found.metric != "数量":
+                if not found.inherited and metric_kind(found.metric) == QUOTA:
                     metrics[found.quantity.unit] = found.metric
-                q = found.quantity
-                target = {
-                    "metric": found.metric, "value": plain_number(q.value), "unit": q.unit,
-                    "comparator": q.comparator, "assignee": found.assignee, "printed": q.printed,
-                }
-                if q.max is not None:
-                    target["max"] = plain_number(q.max)
-                if q.per:
-                    target["per"] = q.per
-                here.append(target)
-        for target in here:
+                here.append((_target_json(found), found))
+        added_from = len(result)
+        where: list[int] = []
+        for target, _ in here:
             key = (target["value"], target["unit"], target["assignee"])
-            if key not in seen_before:
-                result.append(target)
-        seen_before |= {(t["value"], t["unit"], t["assignee"]) for t in here}
+            if key in first_index and first_index[key] < added_from:
+                where.append(first_index[key])
+                continue
+            first_index.setdefault(key, len(result))
+            where.append(len(result))
+            result.append(target)
+        for part, total in link_parts(here).items():
+            if where[part] >= added_from and where[part] != where[total]:
+                result[where[part]]["part_of"] = where[total]
     return result
+
+
+def _target_json(found) -> dict:
+    q = found.quantity
+    target = {
+        "metric": found.metric, "value": plain_number(q.value), "unit": q.unit,
+        "comparator": q.comparator, "assignee": found.assignee, "printed": q.printed,
+    }
+    if q.max is not None:
+        target["max"] = plain_number(q.max)
+    if q.per:
+        target["per"] = q.per
+    if found.each:
+        target["each"] = found.each
+    return target
+
+
+def _level(name: str) -> int:
+    """1 for a county, district or city (or its 党委政府), 2 for what lies within."""
+    return 1 if re.search(r"(?:[区县市]|委、政府)$", name) and not re.search(r"街道|镇$", name) else 2
+
+
+def link_parts(found: list[tuple[dict, object]]) -> dict[int, int]:
+    """Which figures of one cell break down the first: part index -> total index.
+
+    The total is the cell's first quota; a part is a later quota in the same
+    unit for another, lower unit, counting the same thing ("落实社会帮扶资金
+    2700万元。马尾区、闽侯县…各300万"). "马尾区12名，鼓楼区11名" lists peers.
+    """
+    links: dict[int, int] = {}
+    total = None
+    for index, (target, item) in enumerate(found):
+        if metric_kind(target["metric"]) != QUOTA:
+            continue
+        if total is None:
+            total = index
+            continue
+        head = found[total][0]
+        if target["unit"] != head["unit"] or target["assignee"] in (None, head["assignee"]):
+            continue
+        if not (item.inherited or target["metric"] == head["metric"]):
+            continue
+        if head["assignee"] is None or _level(head["assignee"]) < _level(target["assignee"]):
+            links[index] = total
+    return links
 
 
 def make_task(*, ref, list_name, category, text, measures, lead, partner, deadline_text, year,

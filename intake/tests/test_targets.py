@@ -68,3 +68,24 @@ def test_metric_is_what_is_counted():
     assert metrics("2023年帮助宁夏3000名以上农村劳动力就业") == ["农村劳动力"]
     assert metrics("建设8所“希望小屋”") == ["希望小屋"]
     assert metrics("鼓东街道2023年完成任务4.8万元，差额20.7万元") == ["完成任务", "差额"]
+
+
+def test_breakdown_parts_point_at_their_total():
+    from intake.interpret.tasks import targets_for
+
+    targets = targets_for([["落实社会帮扶资金2700万元。马尾区、鼓楼区各300万。"],
+                           ["鼓楼区2024年社会帮扶资金任务300万元。区工商联负责筹集5万元；十街镇2024年任务按照2023年标准下达，每个街镇25.5万元"]],
+                          CONTEXT)
+    shown = [(t["value"], t["assignee"], t.get("part_of"), t.get("each")) for t in targets]
+    # The district's measures restate its 300 (kept once) and break it down further.
+    assert shown == [
+        (2700, None, None, None), (300, "马尾区", 0, 2), (300, "鼓楼区", 0, 2),
+        (5, "区工商联", 2, None), *[(Decimal("25.5"), street, 2, 3) for street in STREETS],
+    ]
+
+
+def test_peers_listed_together_are_no_breakdown():
+    from intake.interpret.tasks import targets_for
+
+    targets = targets_for([["具体任务是：马尾区12名，鼓楼区11名"]], CONTEXT)
+    assert all("part_of" not in t for t in targets)

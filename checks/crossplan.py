@@ -1,0 +1,92 @@
+"""Two plans giving the same unit different quotas for the same task.
+
+Tasks are paired by their text (a district's plan quotes the city's task);
+within a pair each unit's quota is compared. Two units whose figures are
+exchanged are reported together as a swap.
+"""
+
+from difflib import SequenceMatcher
+
+from checks.findings import ERROR, NOTE, Finding, number
+from checks.rules import plan_label
+from checks.tasks import QUOTA, TaskView
+from intake.interpret.text import squash
+
+SIMILAR = 0.6
+
+
+def _quotas(task: dict) -> dict[tuple[str, str], list]:
+    """Each unit's quotas in the task: a district's plan may hold the city's figure
+    for it (quoted) beside its own ("鼓楼区8000万元" and "鼓楼区…8500万元以上")."""
+    view = TaskView.of(task)
+    quotas: dict[tuple[str, str], list] = {}
+    for t in view.targets:
+        if t.assignee and t.kind == QUOTA:
+            quotas.setdefault((t.assignee, t.unit), []).append(t)
+    return quotas
+
+
+def _pairs(a_tasks: list[dict], b_tasks: list[dict]):
+    candidates = [(t, squash(t.get("text")), _quotas(t)) for t in b_tasks]
+    candidates = [c for c in candidates if c[1] and c[2]]
+    for task in a_tasks:
+        text, quotas = squash(task.get("text")), _quotas(task)
+        if not text or not quotas:
+            continue
+        best, best_ratio = None, SIMILAR
+        for other, other_text, other_quotas in candidates:
+            matcher = SequenceMatcher(None, text, other_text, autojunk=False)
+            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = (other, other_quotas), ratio
+        if best:
+            yield task, quotas, best[0], best[1]
+
+
+def compare_plans(plan_json: dict, other_json: dict) -> list[Finding]:
+    label, other_label = plan_label(plan_json), plan_label(other_json)
+    findings = []
+    for task, quotas, other_task, other_quotas in _pairs(plan_json.get("tasks") or [], other_json.get("tasks") or []):
+        where = f"{other_label}第{other_task.get('ref')}项"
+
+        def report(severity, code, message, **numbers):
+            findings.append(Finding(
+                severity=severity, code=code, message=message, plan=label, list_name=task.get("list"),
+                ref=task.get("ref"), source=squash(task.get("text"))[:120],
+                expected=numbers.pop("expected", None), found=numbers.pop("found", None), numbers=numbers))
+
+        differing = {}
+        for key in quotas.keys() & other_quotas.keys():
+            mine, theirs = {t.value for t in quotas[key]}, {t.value for t in other_quotas[key]}
+            if mine & theirs:
+                beyond = [t for t in quotas[key] if t.comparator == ">=" and all(t.value > v for v in theirs)]
+                for target in beyond:  # a district setting itself more than it was given
+                    report(NOTE, "plan_beyond_quota",
+                           f"{key[0]}自定{number(target.value)}{key[1]}以上，高于{where}下达的{number(min(theirs))}{key[1]}")
+                continue
+            differing[key] = (min(mine), min(theirs))
+        reported = set()
+        for key, (mine, theirs) in differing.items():
+            swap = next((k for k, (m, t) in differing.items() if k != key and k[1] == key[1]
+                         and m == theirs and t == mine and k not in reported), None)
+            if key in reported:
+                continue
+            unit = key[1]
+            if swap:
+                reported |= {key, swap}
+                report(ERROR, "plan_swap",
+                       f"与{where}不一致：本方案{key[0]}{number(mine)}{unit}、{swap[0]}{number(differing[swap][0])}{unit}，"
+                       f"{where}为{key[0]}{number(theirs)}{unit}、{swap[0]}{number(differing[swap][1])}{unit}（两个单位的数字对调）",
+                       expected=theirs, found=mine)
+            else:
+                reported.add(key)
+                report(ERROR, "plan_conflict",
+                       f"{key[0]}：本方案为{number(mine)}{unit}，{where}为{number(theirs)}{unit}",
+                       expected=theirs, found=mine)
+        for key in sorted(other_quotas.keys() - quotas.keys(), key=str):
+            if len(quotas) >= 3:
+                report(NOTE, "plan_missing_unit",
+                       f"{key[0]}在{where}中有指标{number(other_quotas[key][0].value)}{key[1]}，本方案未列出")
+    return findings

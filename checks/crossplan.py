@@ -19,8 +19,12 @@ def _quotas(task: dict) -> dict[tuple[str, str], list]:
     """Each unit's quotas in the task: a district's plan may hold the city's figure
     for it (quoted) beside its own ("鼓楼区8000万元" and "鼓楼区…8500万元以上")."""
     view = TaskView.of(task)
+    by_index = {t.index: t for t in view.targets}
     quotas: dict[tuple[str, str], list] = {}
     for t in view.targets:
+        parent = by_index.get(t.part_of) if t.part_of is not None else None
+        if parent is not None and parent.assignee:
+            continue  # a district's own breakdown (its departments, streets): not the other plan's business
         if t.assignee and t.kind == QUOTA:
             quotas.setdefault((t.assignee, t.unit), []).append(t)
     return quotas
@@ -58,15 +62,21 @@ def compare_plans(plan_json: dict, other_json: dict) -> list[Finding]:
                 expected=numbers.pop("expected", None), found=numbers.pop("found", None), numbers=numbers))
 
         differing = {}
-        for key in quotas.keys() & other_quotas.keys():
-            mine, theirs = {t.value for t in quotas[key]}, {t.value for t in other_quotas[key]}
-            if mine & theirs:
-                beyond = [t for t in quotas[key] if t.comparator == ">=" and all(t.value > v for v in theirs)]
-                for target in beyond:  # a district setting itself more than it was given
-                    report(NOTE, "plan_beyond_quota",
-                           f"{key[0]}自定{number(target.value)}{key[1]}以上，高于{where}下达的{number(min(theirs))}{key[1]}")
-                continue
-            differing[key] = (min(mine), min(theirs))
+        for key in [k for k in quotas if k in other_quotas]:  # printed order, so reports read the same each time
+            mine, theirs = quotas[key], other_quotas[key]
+            mine_values, their_values = {t.value for t in mine}, {t.value for t in theirs}
+            # A unit setting itself more than it was given ("8500万元以上" against 8000) goes
+            # beyond its quota; that is worth a note, not a conflict.
+            above = [t for t in mine if t.comparator == ">=" and all(t.value > v for v in their_values)]
+            below = [t for t in theirs if t.comparator == ">=" and all(t.value > v for v in mine_values)]
+            for target in above:
+                report(NOTE, "plan_beyond_quota",
+                       f"{key[0]}自定{number(target.value)}{key[1]}以上，高于{where}的{number(min(their_values))}{key[1]}")
+            for target in below:
+                report(NOTE, "plan_beyond_quota",
+                       f"{key[0]}在{where}中自定{number(target.value)}{key[1]}以上，高于本方案的{number(min(mine_values))}{key[1]}")
+            if not (mine_values & their_values) and not above and not below:
+                differing[key] = (min(mine_values), min(their_values))
         reported = set()
         for key, (mine, theirs) in differing.items():
             swap = next((k for k, (m, t) in differing.items() if k != key and k[1] == key[1]

@@ -34,7 +34,8 @@ class TaskView:
     @classmethod
     def of(cls, task: dict) -> "TaskView":
         targets = []
-        for index, t in enumerate(task.get("targets") or []):
+        raw = task.get("targets") or []
+        for index, t in enumerate(raw):
             if t.get("value") is None:
                 continue
             part_of = t.get("part_of")
@@ -44,6 +45,13 @@ class TaskView:
                 printed=t.get("printed") or "", each=t.get("each"),
                 part_of=part_of if isinstance(part_of, int) and part_of != index else None,
             ))
+            if t.get("carried_over"):
+                # A saved target may hold last year's shortfall on itself rather than
+                # as a figure of its own: read it as that unit's shortfall.
+                targets.append(TargetView(
+                    index=len(raw) + index, value=dec(t["carried_over"]), unit=t.get("unit") or "",
+                    assignee=t.get("assignee"), kind=SHORTFALL, comparator="=", printed="", each=None, part_of=None,
+                ))
         view = cls(task, targets)
         by_index = {t.index: t for t in targets}
         parts = defaultdict(list)

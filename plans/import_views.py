@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from intake.errors import IntakeError
 from plans.import_forms import ReviewForms, UploadForm
+from plans import panels
 from plans.importing import find_existing_plan, parse_upload, scope_for
 from plans.importing.diff import diff_plan
 from plans.importing.matching import match_units, printed_unit_names, units_in_scope
@@ -88,6 +89,7 @@ def import_review(request, pk):
         "pending": pending, "forms": forms, "existing": existing,
         "diff": diff_plan(plan_json, existing) if existing else None,
         "has_errors": request.method == "POST",
+        "panels": panels.render(panels.IMPORT_REVIEW, request, plan_json, pending.scope),
     })
 
 

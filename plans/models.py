@@ -53,6 +53,10 @@ class Plan(models.Model):
         related_name="implementing_plans", help_text="本方案所落实的上级文件",
     )
     references = models.JSONField("引用文件", default=list, blank=True, help_text="文中引用的文号列表")
+    statements = models.JSONField(
+        "正文中的数字", default=list, blank=True,
+        help_text="任务表以外的正文所写的数字（值、单位、比较、出处），用于核对清单与正文是否一致",
+    )
     source_file = models.FileField("原始文件", upload_to="plans/source/%Y/", blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from plans import panels
 from plans.models import Plan
 from plans.queries import group_by_list, plan_task_rows, plans_for_list
 
@@ -19,4 +20,5 @@ def plan_detail(request, pk):
         "lists": group_by_list(rows),
         "task_count": len(rows),
         "implementing": plan.implementing_plans.all(),
+        "panels": panels.render(panels.PLAN_PAGE, request, plan),
     })

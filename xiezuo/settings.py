@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "orgs",
     "accounts",
     "plans",
+    "checks",
     "reporting",
     "xiezuo",
 ]

@@ -6,6 +6,7 @@ missing ones deleted — unless someone has already reported on them.
 """
 
 import copy
+import json
 import datetime
 from collections import defaultdict
 from decimal import Decimal
@@ -154,6 +155,8 @@ def _save_plan_facts(facts: dict, existing: Plan | None, user) -> Plan:
     plan.kind = facts.get("kind") or plan.kind
     references = facts.get("references") or []
     plan.references = [_text(r) for r in ([references] if isinstance(references, str) else references) if _text(r)]
+    if "statements" in facts:
+        plan.statements = json.loads(json.dumps(facts.get("statements") or [], default=str))
     if plan.pk is None and user is not None and getattr(user, "unit_id", None):
         plan.office_id = user.unit_id
     if plan.doc_number:

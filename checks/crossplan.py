@@ -15,10 +15,10 @@ from intake.interpret.text import squash
 SIMILAR = 0.6
 
 
-def _quotas(task: dict) -> dict[tuple[str, str], list]:
+def _quotas(task: dict, views: dict | None = None) -> dict[tuple[str, str], list]:
     """Each unit's quotas in the task: a district's plan may hold the city's figure
     for it (quoted) beside its own ("鼓楼区8000万元" and "鼓楼区…8500万元以上")."""
-    view = TaskView.of(task)
+    view = TaskView.of(task, views)
     by_index = {t.index: t for t in view.targets}
     quotas: dict[tuple[str, str], list] = {}
     for t in view.targets:
@@ -30,11 +30,34 @@ def _quotas(task: dict) -> dict[tuple[str, str], list]:
     return quotas
 
 
-def _pairs(a_tasks: list[dict], b_tasks: list[dict]):
-    candidates = [(t, squash(t.get("text")), _quotas(t)) for t in b_tasks]
+def _linked_pairs(a_label, a_tasks, b_label, b_tasks):
+    """Tasks paired by the upper task each implements (saved plans record it)."""
+    b_by_key = {(t.get("list"), t.get("ref")): t for t in b_tasks}
+    a_by_key = {(t.get("list"), t.get("ref")): t for t in a_tasks}
+    pairs = []
+    for task in a_tasks:
+        upper = task.get("upper")
+        if upper and upper[0] == b_label and (upper[1], upper[2]) in b_by_key:
+            pairs.append((task, b_by_key[(upper[1], upper[2])]))
+    for other in b_tasks:
+        upper = other.get("upper")
+        if upper and upper[0] == a_label and (upper[1], upper[2]) in a_by_key:
+            pairs.append((a_by_key[(upper[1], upper[2])], other))
+    return pairs
+
+
+def _pairs(a_tasks: list[dict], b_tasks: list[dict], a_label: str = "", b_label: str = "", views=None):
+    linked = _linked_pairs(a_label, a_tasks, b_label, b_tasks)
+    if linked:
+        for task, other in linked:
+            quotas, other_quotas = _quotas(task, views), _quotas(other, views)
+            if quotas and other_quotas:
+                yield task, quotas, other, other_quotas
+        return
+    candidates = [(t, squash(t.get("text")), _quotas(t, views)) for t in b_tasks]
     candidates = [c for c in candidates if c[1] and c[2]]
     for task in a_tasks:
-        text, quotas = squash(task.get("text")), _quotas(task)
+        text, quotas = squash(task.get("text")), _quotas(task, views)
         if not text or not quotas:
             continue
         best, best_ratio = None, SIMILAR
@@ -49,10 +72,11 @@ def _pairs(a_tasks: list[dict], b_tasks: list[dict]):
             yield task, quotas, best[0], best[1]
 
 
-def compare_plans(plan_json: dict, other_json: dict) -> list[Finding]:
+def compare_plans(plan_json: dict, other_json: dict, views: dict | None = None) -> list[Finding]:
     label, other_label = plan_label(plan_json), plan_label(other_json)
     findings = []
-    for task, quotas, other_task, other_quotas in _pairs(plan_json.get("tasks") or [], other_json.get("tasks") or []):
+    for task, quotas, other_task, other_quotas in _pairs(plan_json.get("tasks") or [], other_json.get("tasks") or [],
+                                                        label, other_label, views):
         where = f"{other_label}第{other_task.get('ref')}项"
 
         def report(severity, code, message, **numbers):

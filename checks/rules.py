@@ -21,6 +21,7 @@ class Context:
     groups: dict[str, list[str]] = field(default_factory=dict)  # 十街镇 -> its members
     # printed unit name -> ("exact"|"alias"|"close"|"ambiguous"|"unknown", [candidate names])
     unit_status: Callable[[str], tuple[str, list[str]]] | None = None
+    views: dict = field(default_factory=dict)  # TaskView cache for one run
 
 
 def plan_label(plan_json: dict) -> str:
@@ -252,7 +253,7 @@ def check_plan(plan_json: dict, context: Context | None = None) -> list[Finding]
     report = _Reporter(plan_json)
     facts = plan_json.get("plan") or {}
     for task in plan_json.get("tasks") or []:
-        view = TaskView.of(task)
+        view = TaskView.of(task, context.views)
         check_breakdowns(view, report, context)
         check_carry_over(view, report)
         check_carry_over_breakdown(view, report)

@@ -32,7 +32,14 @@ class TaskView:
     by_unit: dict[str | None, dict[str, list[TargetView]]] = field(default_factory=dict)  # assignee -> kind -> targets
 
     @classmethod
-    def of(cls, task: dict) -> "TaskView":
+    def of(cls, task: dict, cache: dict | None = None) -> "TaskView":
+        """The view of a task; `cache` (keyed by the task dict's id) saves rebuilding it
+        when one run compares the same plan with many others."""
+        if cache is not None:
+            key = id(task)
+            if key not in cache:
+                cache[key] = (task, cls.of(task))  # holding the task keeps its id from being reused
+            return cache[key][1]
         targets = []
         raw = task.get("targets") or []
         for index, t in enumerate(raw):

@@ -6,6 +6,7 @@ street's figures — last year's result, its shortfall, and this year's total
 """
 
 import re
+from functools import lru_cache
 
 DONE, SHORTFALL, TOTAL, QUOTA = "done", "shortfall", "total", "quota"
 
@@ -16,6 +17,7 @@ _TOTAL = re.compile(r"总任务|下达总|合计|现需|共计")
 _DONE = re.compile(r"^(?:已|实际)?(?:完成|筹集)(?:任务|筹集任务)?$|^已筹")
 
 
+@lru_cache(maxsize=8192)  # a plan repeats a few metric names thousands of times
 def metric_kind(metric: str | None) -> str:
     metric = metric or ""
     if _SHORTFALL.search(metric):

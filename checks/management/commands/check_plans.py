@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from checks.findings import ERROR
-from checks.services import findings_for_plan
+from checks.services import findings_for_plans
 from plans.models import Plan
 
 
@@ -18,8 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args, plans, errors_only, **options):
         selected = self._plans(plans)
         errors = total = 0
+        all_findings = findings_for_plans(selected)
         for plan in selected:
-            findings = findings_for_plan(plan)
+            findings = all_findings[plan.pk]
             if errors_only:
                 findings = [f for f in findings if f.severity == ERROR]
             self.stdout.write(f"== 方案 {plan.pk}《{plan.title}》{plan.doc_number}：{len(findings)} 条")

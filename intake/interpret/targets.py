@@ -104,7 +104,7 @@ _NOUN_AFTER = re.compile(r"^(?:以上)?([\u4e00-\u9fff“”]{2,14}?)(?=[，。�
 _VERB_LEAD = re.compile(r"^(?:帮助|协助|配合|选派|培训|建设|发布|举办|推出|筹集|募集|落实|销售|引进|资助|组织|转移|安排|开展|实现|争取|新增|提供)+")
 
 
-def _metric(segment: str, clause: str, quantity: Quantity, assignees: list[str] | None, context: Context) -> str | None:
+def _metric(segment: str, clause: str, quantity: Quantity, context: Context) -> str | None:
     """What is counted: the noun after the figure ("3000名以上农村劳动力"), else
     the words before it once the unit, dates and filler go ("社会帮扶资金")."""
     after = _NOUN_AFTER.match(clause[quantity.end:])
@@ -154,7 +154,7 @@ def extract_targets(text: str, context: Context, inherited: dict[str, str] | Non
                 subject = leading_units(segment, context)[0]
             # A figure that only names its unit ("鼓楼区11名") counts what the
             # paragraph counted last ("选派专业技术人员…马尾区12名").
-            own = _metric(segment, clause, quantity, assignees, context)
+            own = _metric(segment, clause, quantity, context)
             metric = own or last_metric.get(quantity.unit) or "数量"
             if own and metric_kind(own) == QUOTA:
                 last_metric[quantity.unit] = own  # "差额20.7万元" is no name for the next quota

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import Role, group_name
-from intake.tests.test_bad_input import docx_bytes, ole_file, scanned_pdf, zip_of
+from intake.tests.test_bad_input import docx_bytes, ole_file, scanned_pdf, zip_bomb
 from plans.models import PendingImport, Plan
 
 
@@ -21,15 +21,6 @@ def office(registry):
     user = User.objects.create_user(username="office", unit=registry["units"]["区民政局"])
     user.groups.add(Group.objects.get(name=group_name(Role.OFFICE_ADMIN)))
     return user
-
-
-def _zip_bomb() -> bytes:
-    data = bytearray(zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}))
-    position = data.find(b"PK\x01\x02")
-    while position != -1:  # every member claims 300 MB once inflated
-        data[position + 24:position + 28] = (300 * 1024 * 1024).to_bytes(4, "little")
-        position = data.find(b"PK\x01\x02", position + 4)
-    return bytes(data)
 
 
 def _sheet_without_header() -> bytes:
@@ -45,7 +36,7 @@ CASES = [
     ("empty.docx", lambda: b"", "是空的"),
     ("corrupt.docx", lambda: docx_bytes()[:600], "文件已损坏"),
     ("locked.docx", lambda: ole_file(["EncryptionInfo", "EncryptedPackage"]), "文件已加密"),
-    ("bomb.docx", _zip_bomb, "超过 200 MB 上限"),
+    ("bomb.docx", zip_bomb, "超过 200 MB 上限"),
     ("scan.pdf", scanned_pdf, "PDF 没有文字层"),
     ("ledger.xlsx", _sheet_without_header, "找不到表头"),
 ]

@@ -4,11 +4,31 @@ submitting, returning and approving lives in this app's services later)."""
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
 from orgs.models import Unit
 from plans.models import Plan, Target, Task, quantity_field
+
+
+class ReportingSchedule(models.Model):
+    """How a plan is reported on: monthly, due on a day of the month (25th by default)."""
+
+    plan = models.OneToOneField(Plan, verbose_name="方案", on_delete=models.CASCADE, related_name="reporting_schedule")
+    due_day = models.PositiveSmallIntegerField(
+        "每月报送日", default=25, validators=[MinValueValidator(1), MaxValueValidator(28)],
+        help_text="每月几日前报送（1—28日）",
+    )
+    starts_on = models.DateField("起报月份", help_text="从该日所在月份开始按月填报")
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "填报安排"
+        verbose_name_plural = "填报安排"
+
+    def __str__(self):
+        return f"{self.plan.title}：每月{self.due_day}日前"
 
 
 class ReportingCycle(models.Model):
@@ -98,6 +118,72 @@ class ReportedFigure(models.Model):
 
     def __str__(self):
         return f"{self.target.metric} {self.cumulative_value}{self.target.unit}"
+
+
+class ReportEvent(models.Model):
+    """One step in a report's history: who did what, when, and which values changed."""
+
+    class Action(models.TextChoices):
+        SAVED = "saved", "保存"
+        SUBMITTED = "submitted", "提交"
+        RETURNED = "returned", "退回"
+        APPROVED = "approved", "审核通过"
+        REOPENED = "reopened", "重新开放"
+        EVIDENCE_ADDED = "evidence_added", "上传佐证"
+        EVIDENCE_REMOVED = "evidence_removed", "删除佐证"
+
+    report = models.ForeignKey(ProgressReport, verbose_name="进度报告", on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField("时间", auto_now_add=True)
+    action = models.CharField("操作", max_length=32, choices=Action.choices)
+    changes = models.JSONField("改动", default=list, blank=True, help_text="[{field, label, old, new}]")
+    comment = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "报告记录"
+        verbose_name_plural = "报告记录"
+        ordering = ["report", "at", "id"]
+
+    def __str__(self):
+        return f"{self.report} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """A message for one person, shown in the app (and sent by e-mail when they have one)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="接收人", on_delete=models.CASCADE, related_name="notifications")
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+    message = models.TextField("内容")
+    url = models.CharField("链接", max_length=255, blank=True)
+    read_at = models.DateTimeField("已读时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "通知"
+        verbose_name_plural = "通知"
+        ordering = ["-created_at", "-id"]
+        # The unread count in the top bar filters on these.
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
+
+    def __str__(self):
+        return self.message[:40]
+
+
+class ReminderSent(models.Model):
+    """A reminder already sent, so two runs on one day never send it twice."""
+
+    class Kind(models.TextChoices):
+        BEFORE_DUE = "before_due", "报送日前提醒"
+        OVERDUE = "overdue", "逾期提醒"
+
+    cycle = models.ForeignKey(ReportingCycle, verbose_name="填报周期", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField("类型", max_length=16, choices=Kind.choices)
+    sent_on = models.DateField("发送日期")
+
+    class Meta:
+        verbose_name = "已发提醒"
+        verbose_name_plural = "已发提醒"
+        constraints = [models.UniqueConstraint(fields=["cycle", "unit", "kind"], name="reminder_once")]
 
 
 class Evidence(models.Model):

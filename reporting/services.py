@@ -1,0 +1,277 @@
+"""The reporting workflow: cycles, reports, save, submit, return, approve, reopen.
+
+Every action is one transaction and leaves a ReportEvent, so the history
+shows who changed what, when, from which value to which.
+"""
+
+import calendar
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from orgs.models import Unit
+from orgs.services import expand_group
+from plans.models import QUANTITY_DIGITS, QUANTITY_PLACES, Assignment, Plan, Target, Task
+from reporting.models import (
+    Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
+)
+
+Status = ProgressReport.Status
+Action = ReportEvent.Action
+
+
+class WorkflowError(Exception):
+    """An action that cannot be done now, said in Chinese."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
+class EditConflict(WorkflowError):
+    pass
+
+
+# -- cycles and reports --------------------------------------------------------------------------
+
+def schedule_for(plan: Plan) -> ReportingSchedule:
+    schedule, _ = ReportingSchedule.objects.get_or_create(
+        plan=plan, defaults={"starts_on": datetime.date(plan.year, 1, 1)})
+    return schedule
+
+
+def _months(start: datetime.date, end: datetime.date):
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def open_cycles(today: datetime.date, plans=None) -> list[ReportingCycle]:
+    """Open every month's cycle up to this one, and its reports. Safe to run often."""
+    plans = Plan.objects.all() if plans is None else plans
+    opened = []
+    for plan in plans:
+        schedule = schedule_for(plan)
+        if not schedule.active:
+            continue
+        last_year = plan.end_year or plan.year
+        until = min(today, datetime.date(last_year, 12, 31))
+        for year, month in _months(schedule.starts_on, until):
+            last_day = calendar.monthrange(year, month)[1]
+            cycle, _ = ReportingCycle.objects.get_or_create(
+                plan=plan, period_start=datetime.date(year, month, 1),
+                defaults={"label": f"{year}年{month}月", "period_end": datetime.date(year, month, last_day),
+                          "due_on": datetime.date(year, month, min(schedule.due_day, last_day))},
+            )
+            ensure_reports(cycle)
+            opened.append(cycle)
+    return opened
+
+
+def reporting_units(task: Task) -> list[Unit]:
+    """The units that report on a task: its lead and partner units and those given
+    a target, a group (十街镇) standing for its members."""
+    named = [a.unit for a in task.assignments.select_related("unit")]
+    named += [t.assignee for t in task.targets.select_related("assignee") if t.assignee_id]
+    units: dict[int, Unit] = {}
+    for unit in named:
+        for member in expand_group(unit):
+            units.setdefault(member.pk, member)
+    return list(units.values())
+
+
+def ensure_reports(cycle: ReportingCycle) -> None:
+    existing = set(cycle.reports.values_list("unit_id", "task_id"))
+    missing = [
+        ProgressReport(cycle=cycle, unit=unit, task=task)
+        for task in cycle.plan.tasks.prefetch_related("assignments", "targets")
+        for unit in reporting_units(task) if (unit.pk, task.pk) not in existing
+    ]
+    ProgressReport.objects.bulk_create(missing, ignore_conflicts=True)
+
+
+def current_cycle(plan: Plan, today: datetime.date) -> ReportingCycle | None:
+    return plan.cycles.filter(period_start__lte=today).order_by("-period_start").first()
+
+
+def targets_of(report: ProgressReport) -> list[Target]:
+    """The targets a unit reports figures for: its own (directly or through a group),
+    or, for a lead unit with none of its own, the task's totals."""
+    targets = list(report.task.targets.select_related("assignee"))
+    own = [t for t in targets if t.assignee_id and report.unit in expand_group(t.assignee)]
+    if own:
+        return own
+    leads = report.task.assignments.filter(role=Assignment.Role.LEAD, unit=report.unit).exists()
+    return [t for t in targets if t.parent_id is None and not t.assignee_id] if leads else []
+
+
+def previous(report: ProgressReport) -> ProgressReport | None:
+    return (ProgressReport.objects.filter(unit=report.unit, task=report.task, cycle__plan=report.cycle.plan,
+                                          cycle__period_start__lt=report.cycle.period_start)
+            .order_by("-cycle__period_start").prefetch_related("figures").first())
+
+
+# -- saving --------------------------------------------------------------------------------------
+
+NARRATIVE = {"progress": "进展情况", "problems": "存在问题", "next_steps": "下步计划"}
+_LARGEST = Decimal(10) ** (QUANTITY_DIGITS - QUANTITY_PLACES)
+
+
+def parse_figure(text: str, target: Target) -> Decimal | None:
+    """A cumulative figure as typed: every digit kept, never rounded."""
+    text = (text or "").strip().replace(",", "").replace("，", "")
+    if text == "":
+        return None
+    label = f"“{target.metric}”"
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise WorkflowError(f"{label}应填写数字（单位：{target.unit}），“{text}”不是数字", field=f"target_{target.pk}") from None
+    if not value.is_finite():
+        raise WorkflowError(f"{label}应填写数字", field=f"target_{target.pk}")
+    if value < 0:
+        raise WorkflowError(f"{label}不能为负数（填写的是{text}）", field=f"target_{target.pk}")
+    if value != value.quantize(Decimal(10) ** -QUANTITY_PLACES) or value >= _LARGEST:
+        raise WorkflowError(f"{label}最多保留{QUANTITY_PLACES}位小数、不超过{_LARGEST - 1}（填写的是{text}）",
+                            field=f"target_{target.pk}")
+    return value
+
+
+def _editable(report: ProgressReport) -> None:
+    if report.status == Status.APPROVED:
+        raise WorkflowError("本期报告已审核通过并锁定；如需修改，请联系协作办公室重新开放本单位本期填报。")
+    if report.status == Status.SUBMITTED:
+        raise WorkflowError("报告已提交、正在审核，不能修改；如需修改请等待退回。")
+
+
+def save_report(report: ProgressReport, *, user, version: int, figures: dict[int, str],
+                progress: str, problems: str, next_steps: str) -> ProgressReport:
+    """Save what the reporter typed. `version` is the one the form was shown with:
+    if someone saved in between, nothing is written and EditConflict says so."""
+    targets = {t.pk: t for t in targets_of(report)}
+    values = {pk: parse_figure(figures.get(pk, ""), targets[pk]) for pk in targets}
+    with transaction.atomic():
+        current = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        _editable(current)
+        if current.version != version:
+            who = current.events.order_by("-at", "-id").first()
+            by = f"（{who.actor}于{timezone.localtime(who.at):%H:%M}）" if who else ""
+            raise EditConflict(f"这份报告刚被他人修改{by}，您的修改未保存。请刷新页面，核对最新内容后重新填写。")
+        changes = []
+        for field, label in NARRATIVE.items():
+            new = {"progress": progress, "problems": problems, "next_steps": next_steps}[field].strip()
+            if getattr(current, field) != new:
+                changes.append({"field": field, "label": label, "old": getattr(current, field), "new": new})
+                setattr(current, field, new)
+        old_figures = {f.target_id: f for f in current.figures.all()}
+        for pk, value in values.items():
+            before = old_figures.get(pk)
+            old = before.cumulative_value if before else None
+            if value == old:
+                continue
+            label = f"{targets[pk].metric}（{targets[pk].unit}）"
+            changes.append({"field": f"target_{pk}", "label": label,
+                            "old": None if old is None else str(old), "new": None if value is None else str(value)})
+            if value is None:
+                before.delete()
+            elif before:
+                before.cumulative_value = value
+                before.save(update_fields=["cumulative_value"])
+            else:
+                ReportedFigure.objects.create(report=current, target_id=pk, cumulative_value=value)
+        current.version = F("version") + 1
+        current.save(update_fields=["progress", "problems", "next_steps", "version"])
+        current.refresh_from_db(fields=["version"])
+        if changes:
+            ReportEvent.objects.create(report=current, actor=user, action=Action.SAVED, changes=changes)
+    return current
+
+
+# -- review --------------------------------------------------------------------------------------
+
+def submit_report(report: ProgressReport, *, user, today: datetime.date) -> ProgressReport:
+    with transaction.atomic():
+        current = ProgressReport.objects.select_for_update().select_related("cycle").get(pk=report.pk)
+        _editable(current)
+        if not current.progress.strip():
+            raise WorkflowError("请先填写“进展情况”并保存，再提交。", field="progress")
+        current.status, current.submitted_at, current.submitted_by = Status.SUBMITTED, timezone.now(), user
+        current.submitted_late = today > current.cycle.due_on
+        current.version = F("version") + 1
+        current.save(update_fields=["status", "submitted_at", "submitted_by", "submitted_late", "version"])
+        late = f"（逾期{(today - current.cycle.due_on).days}天）" if current.submitted_late else ""
+        ReportEvent.objects.create(report=current, actor=user, action=Action.SUBMITTED, comment=f"提交审核{late}")
+    current.refresh_from_db()
+    return current
+
+
+def return_report(report: ProgressReport, *, reviewer, comment: str) -> ProgressReport:
+    comment = (comment or "").strip()
+    if not comment:
+        raise WorkflowError("退回时请写明原因，填报单位会立即收到。", field="comment")
+    with transaction.atomic():
+        current = ProgressReport.objects.select_for_update().select_related("cycle__plan", "task", "unit").get(pk=report.pk)
+        if current.status != Status.SUBMITTED:
+            raise WorkflowError(f"只有已提交的报告可以退回（当前：{current.get_status_display()}）。")
+        current.status, current.reviewed_by, current.reviewed_at = Status.RETURNED, reviewer, timezone.now()
+        current.review_comment = comment
+        current.version = F("version") + 1
+        current.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "version"])
+        ReportEvent.objects.create(report=current, actor=reviewer, action=Action.RETURNED, comment=comment)
+        notify_unit(current.unit, f"您单位的《{current.cycle.plan.title}》{current.cycle.label}第{current.task.ref}项报告被退回：{comment}",
+                    url=f"/reporting/reports/{current.pk}/")
+    current.refresh_from_db()
+    return current
+
+
+def approve_reports(reports, *, reviewer) -> int:
+    """Approve many reports in one action: all of them or, if any cannot be, none."""
+    with transaction.atomic():
+        locked = list(ProgressReport.objects.select_for_update().filter(pk__in=[r.pk for r in reports]))
+        wrong = [r for r in locked if r.status != Status.SUBMITTED]
+        if wrong:
+            raise WorkflowError(f"有{len(wrong)}份报告不是“已提交”状态，未做任何审核，请刷新后重选。")
+        now = timezone.now()
+        for report in locked:
+            report.status, report.reviewed_by, report.reviewed_at, report.review_comment = Status.APPROVED, reviewer, now, ""
+            report.version = F("version") + 1
+            report.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "version"])
+        ReportEvent.objects.bulk_create([ReportEvent(report=r, actor=reviewer, action=Action.APPROVED) for r in locked])
+    return len(locked)
+
+
+def reopen_period(unit: Unit, cycle: ReportingCycle, *, admin, reason: str) -> int:
+    """Unlock one unit's approved reports of one cycle so it can correct them."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("重新开放时请写明原因。", field="reason")
+    with transaction.atomic():
+        reports = list(ProgressReport.objects.select_for_update().filter(cycle=cycle, unit=unit, status=Status.APPROVED))
+        for report in reports:
+            report.status, report.review_comment = Status.RETURNED, f"办公室重新开放：{reason}"
+            report.version = F("version") + 1
+            report.save(update_fields=["status", "review_comment", "version"])
+        ReportEvent.objects.bulk_create([ReportEvent(report=r, actor=admin, action=Action.REOPENED, comment=reason) for r in reports])
+        if reports:
+            notify_unit(unit, f"协作办公室已重新开放您单位《{cycle.plan.title}》{cycle.label}的填报：{reason}", url="/reporting/")
+    return len(reports)
+
+
+# -- notifications -------------------------------------------------------------------------------
+
+def notify_unit(unit: Unit, message: str, url: str = "") -> None:
+    from accounts.models import User
+
+    users = list(User.objects.filter(unit=unit, is_active=True))
+    Notification.objects.bulk_create([Notification(user=u, message=message, url=url) for u in users])
+    recipients = [u.email for u in users if u.email]
+    if recipients:
+        # Sent once the transaction commits: a rolled-back return sends nothing.
+        transaction.on_commit(lambda: send_mail("【协作】" + message[:40], f"{message}\n\n{url}",
+                                                settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=False))

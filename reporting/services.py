@@ -143,6 +143,11 @@ def parse_figure(text: str, target: Target) -> Decimal | None:
     return value
 
 
+def _shown(value: Decimal | None) -> str | None:
+    """141.832000 → "141.832": the figure as a person typed it."""
+    return None if value is None else format(value.normalize(), "f")
+
+
 def _editable(report: ProgressReport) -> None:
     if report.status == Status.APPROVED:
         raise WorkflowError("本期报告已审核通过并锁定；如需修改，请联系协作办公室重新开放本单位本期填报。")
@@ -176,8 +181,7 @@ def save_report(report: ProgressReport, *, user, version: int, figures: dict[int
             if value == old:
                 continue
             label = f"{targets[pk].metric}（{targets[pk].unit}）"
-            changes.append({"field": f"target_{pk}", "label": label,
-                            "old": None if old is None else str(old), "new": None if value is None else str(value)})
+            changes.append({"field": f"target_{pk}", "label": label, "old": _shown(old), "new": _shown(value)})
             if value is None:
                 before.delete()
             elif before:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="plans:list", permanent=False)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("plans.urls")),
+    path("reporting/", include("reporting.urls")),
     path("admin/", admin.site.urls),
 ]
 # Uploaded files (evidence, source documents) are never served as plain

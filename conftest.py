@@ -8,6 +8,12 @@ import pytest
 from orgs.models import GroupMembership, Region, Unit, UnitAlias
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Tests create many users; real PBKDF2 would spend most of the suite's time hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def registry(db):
     """A city, one district with departments and streets, a group and an alias."""

@@ -45,6 +45,15 @@ def scope_region_ids(scope: Region) -> set[int]:
     return ids
 
 
+def subtree_region_ids(region: Region) -> set[int]:
+    """The region and every region below it."""
+    ids, frontier = {region.pk}, [region.pk]
+    while frontier:
+        frontier = [pk for pk in Region.objects.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in ids]
+        ids.update(frontier)
+    return ids
+
+
 def resolve_unit(printed: str, scope: Region | None = None) -> UnitResolution:
     """Match a printed unit name to the registry by exact name, then by alias."""
     name = normalize_name(printed)

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import Role
+from orgs.services import subtree_region_ids
 from reporting.models import Evidence, ProgressReport
 
 
@@ -26,8 +27,11 @@ def reports_visible_to(user) -> QuerySet[ProgressReport]:
     condition = Q(pk__in=[])
     if user.has_role(Role.REPORTER) and user.unit_id:
         condition |= Q(unit_id=user.unit_id)
-    if user.unit_id and (user.has_role(Role.REVIEWER) or user.has_role(Role.OFFICE_ADMIN) or user.has_role(Role.LEADER)):
+    if user.unit_id and (user.has_role(Role.REVIEWER) or user.has_role(Role.OFFICE_ADMIN)):
         condition |= _office_plans(user)
+    if user.unit_id and user.has_role(Role.LEADER):
+        # A district's leaders read the plans its offices keep.
+        condition |= Q(cycle__plan__office__region_id__in=subtree_region_ids(user.unit.region))
     return reports.filter(condition)
 
 

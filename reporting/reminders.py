@@ -1,0 +1,98 @@
+"""Reminders to units whose monthly report is not yet in.
+
+Run once a day (`manage.py send_reminders`): N days before a cycle's due date
+and on the day after it, every unit with a report still pending or returned
+gets one notification (in the app, and by e-mail for its users who have one).
+
+Each reminder is claimed before it is sent by inserting a ReminderSent row;
+its unique constraint (cycle, unit, kind) is the compare-and-swap, so a second
+run the same day, or a run in parallel, finds it taken and sends nothing.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+
+from orgs.models import Unit
+from plans.models import Plan
+from reporting import services
+from reporting.models import ProgressReport, ReminderSent, ReportingCycle
+
+logger = logging.getLogger(__name__)
+
+Kind = ReminderSent.Kind
+Status = services.Status
+NOT_IN = (Status.PENDING, Status.RETURNED)  # submitted and approved count as in
+
+REMINDER_URL = "/reporting/"
+
+
+@dataclass(frozen=True)
+class Sent:
+    unit: Unit
+    cycle: ReportingCycle
+    kind: str  # a ReminderSent.Kind
+    outstanding: int = 0
+    email_error: str = ""  # the in-app notification is saved even when the e-mail fails
+
+
+def send_reminders(today: datetime.date, days_before: int) -> list[Sent]:
+    """Send today's reminders and return those sent by this run (none already sent)."""
+    if days_before < 0:
+        raise ValueError("days_before must not be negative")
+    due_soon = today + datetime.timedelta(days=days_before)
+    services.open_cycles(today)
+    if (due_soon.year, due_soon.month) > (today.year, today.month):
+        # A due day early in next month (due_day <= N) is reminded of in this
+        # month: open that cycle now, but only for the plans due on that day.
+        services.open_cycles(due_soon, plans=Plan.objects.filter(
+            reporting_schedule__active=True, reporting_schedule__due_day=due_soon.day))
+    sent = []
+    for kind, due_on in ((Kind.BEFORE_DUE, due_soon), (Kind.OVERDUE, today - datetime.timedelta(days=1))):
+        cycles = (ReportingCycle.objects.filter(due_on=due_on, plan__reporting_schedule__active=True)
+                  .select_related("plan").order_by("plan__title", "plan_id"))
+        for cycle in cycles:
+            sent += _remind_cycle(cycle, kind, today)
+    return sent
+
+
+def outstanding_by_unit(cycle: ReportingCycle) -> list[tuple[Unit, int, int]]:
+    """(unit, reports not in, of which returned) for each unit with any report not in."""
+    rows = (ProgressReport.objects.filter(cycle=cycle, status__in=NOT_IN).values("unit_id")
+            .annotate(total=Count("id"), returned=Count("id", filter=Q(status=Status.RETURNED))))
+    counts = {row["unit_id"]: (row["total"], row["returned"]) for row in rows}
+    units = Unit.objects.filter(pk__in=counts).order_by("name", "pk")
+    return [(unit, *counts[unit.pk]) for unit in units]
+
+
+def reminder_message(cycle: ReportingCycle, kind: str, today: datetime.date, outstanding: int, returned: int = 0) -> str:
+    due = f"{cycle.due_on.month}月{cycle.due_on.day}日"
+    items = f"尚有{outstanding}项未报送" + (f"（其中退回待修改{returned}项）" if returned else "")
+    head = f"《{cycle.plan.title}》{cycle.label}进度{items}"
+    if kind == Kind.OVERDUE:
+        late = (today - cycle.due_on).days
+        return f"{head}，已逾期{late}天（报送截止日为{due}），请尽快填报。"
+    return f"{head}，请于{due}前填报。"
+
+
+def _remind_cycle(cycle: ReportingCycle, kind: str, today: datetime.date) -> list[Sent]:
+    sent = []
+    for unit, outstanding, returned in outstanding_by_unit(cycle):
+        message = reminder_message(cycle, kind, today, outstanding, returned)
+        email_error = ""
+        try:
+            # The claim and the notification commit together; the e-mail
+            # (notify_unit sends it on commit) goes only once both are saved.
+            with transaction.atomic():
+                ReminderSent.objects.create(cycle=cycle, unit=unit, kind=kind, sent_on=today)
+                services.notify_unit(unit, message, url=REMINDER_URL)
+        except IntegrityError:
+            continue  # already claimed: sent by an earlier or a parallel run
+        except OSError as error:  # smtplib errors are OSErrors too; raised after the commit
+            logger.exception("reminder e-mail to %s failed", unit)
+            email_error = str(error) or error.__class__.__name__
+        sent.append(Sent(unit=unit, cycle=cycle, kind=kind, outstanding=outstanding, email_error=email_error))
+    return sent

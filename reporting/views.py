@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.roles import Role
 from orgs.models import Unit
 from plans.models import Plan
-from reporting import access, services
+from reporting import access, evidence, services
 from reporting.models import ProgressReport, ReportingCycle
 from reporting.queries import my_work_rows, review_rows
 
@@ -68,6 +68,7 @@ def report(request, pk):
         "previous": earlier,
         "events": item.events.select_related("actor"),
         "evidence": item.evidence.select_related("uploaded_by"),
+        "evidence_max_mb": evidence.max_megabytes(),
         "can_review": access.may_review(request.user, item) and item.status == Status.SUBMITTED,
         "can_reopen": access.may_reopen(request.user, item) and item.status == Status.APPROVED,
     })

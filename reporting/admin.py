@@ -1,7 +1,18 @@
 from django.contrib import admin
 from django.db import models
 
-from reporting.models import Evidence, ProgressReport, ReportedFigure, ReportingCycle
+from reporting.models import (
+    Evidence, Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
+)
+
+
+@admin.register(ReportingSchedule)
+class ReportingScheduleAdmin(admin.ModelAdmin):
+    """Where the office sets each plan's due day (25th by default) and first month."""
+
+    list_display = ("plan", "due_day", "starts_on", "active")
+    list_filter = ("active",)
+    autocomplete_fields = ("plan",)
 
 
 @admin.register(ReportingCycle)
@@ -28,6 +39,30 @@ class EvidenceInline(admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class ReportEventInline(admin.TabularInline):
+    """The history is a record: shown, never edited."""
+
+    model = ReportEvent
+    extra = 0
+    can_delete = False
+    fields = ("at", "actor", "action", "comment", "changes")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("user", "message", "created_at", "read_at")
+    list_filter = ("read_at",)
+    search_fields = ("user__username", "user__name", "message")
+    readonly_fields = ("user", "message", "url", "created_at", "read_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
 @admin.register(ProgressReport)
 class ProgressReportAdmin(admin.ModelAdmin):
     list_display = ("unit", "task", "cycle", "status", "submitted_at", "submitted_late", "reviewed_by")
@@ -35,4 +70,4 @@ class ProgressReportAdmin(admin.ModelAdmin):
     search_fields = ("unit__name", "task__ref", "progress")
     autocomplete_fields = ("cycle", "unit", "task", "submitted_by", "reviewed_by")
     readonly_fields = ("version",)
-    inlines = [ReportedFigureInline, EvidenceInline]
+    inlines = [ReportedFigureInline, EvidenceInline, ReportEventInline]

@@ -62,14 +62,20 @@ def open_cycles(today: datetime.date, plans=None) -> list[ReportingCycle]:
             continue
         last_year = plan.end_year or plan.year
         until = min(today, datetime.date(last_year, 12, 31))
+        existing = {c.period_start: c for c in plan.cycles.all()}
         for year, month in _months(schedule.starts_on, until):
-            last_day = calendar.monthrange(year, month)[1]
-            cycle, _ = ReportingCycle.objects.get_or_create(
-                plan=plan, period_start=datetime.date(year, month, 1),
-                defaults={"label": f"{year}年{month}月", "period_end": datetime.date(year, month, last_day),
-                          "due_on": datetime.date(year, month, min(schedule.due_day, last_day))},
-            )
-            ensure_reports(cycle)
+            start = datetime.date(year, month, 1)
+            cycle = existing.get(start)
+            if cycle is None:
+                last_day = calendar.monthrange(year, month)[1]
+                cycle, _ = ReportingCycle.objects.get_or_create(
+                    plan=plan, period_start=start,
+                    defaults={"label": f"{year}年{month}月", "period_end": datetime.date(year, month, last_day),
+                              "due_on": datetime.date(year, month, min(schedule.due_day, last_day))},
+                )
+                ensure_reports(cycle)
+            elif (year, month) == (until.year, until.month):
+                ensure_reports(cycle)  # tasks or units added this month still get their reports
             opened.append(cycle)
     return opened
 
@@ -77,8 +83,8 @@ def open_cycles(today: datetime.date, plans=None) -> list[ReportingCycle]:
 def reporting_units(task: Task) -> list[Unit]:
     """The units that report on a task: its lead and partner units and those given
     a target, a group (十街镇) standing for its members."""
-    named = [a.unit for a in task.assignments.select_related("unit")]
-    named += [t.assignee for t in task.targets.select_related("assignee") if t.assignee_id]
+    named = [a.unit for a in task.assignments.all()]
+    named += [t.assignee for t in task.targets.all() if t.assignee_id]
     units: dict[int, Unit] = {}
     for unit in named:
         for member in expand_group(unit):
@@ -90,7 +96,7 @@ def ensure_reports(cycle: ReportingCycle) -> None:
     existing = set(cycle.reports.values_list("unit_id", "task_id"))
     missing = [
         ProgressReport(cycle=cycle, unit=unit, task=task)
-        for task in cycle.plan.tasks.prefetch_related("assignments", "targets")
+        for task in cycle.plan.tasks.prefetch_related("assignments__unit", "targets__assignee")
         for unit in reporting_units(task) if (unit.pk, task.pk) not in existing
     ]
     ProgressReport.objects.bulk_create(missing, ignore_conflicts=True)

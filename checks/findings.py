@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from intake.interpret.numbers import printed
+
 ERROR, WARNING, NOTE = "error", "warning", "note"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", NOTE: "提示"}
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
@@ -48,4 +50,4 @@ def number(value) -> str:
     """A figure as documents print it: every digit, no trailing zeros."""
     if value is None:
         return "—"
-    return format(Decimal(str(value)).normalize(), "f")
+    return printed(value)

@@ -5,7 +5,6 @@ The same functions check an import before it is saved and a saved plan
 """
 
 import datetime
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +13,7 @@ from typing import Callable
 from checks.findings import ERROR, NOTE, WARNING, Finding, number
 from checks.tasks import DONE, SHORTFALL, TOTAL, TaskView, dec
 from intake.interpret.text import squash
+from intake.interpret.units import county_stem, unit_level
 
 
 @dataclass
@@ -142,19 +142,6 @@ def check_carry_over_breakdown(view: TaskView, report) -> None:
 
 # -- units and deadlines -------------------------------------------------------------------------
 
-# 马尾区, 马尾区区委、政府, 晋安区区党工委、政府, 闽侯县委、政府: a county and its 党委政府.
-_COUNTY = re.compile(r"^(.{2,4}?[区县市])(?:[区县市]?(?:党工委|党委|委))?(?:、政府)?$")
-
-
-def _level(name: str) -> int:
-    return 1 if _COUNTY.match(name or "") and not re.search(r"街道|镇$", name) else 2
-
-
-def _stem(name: str) -> str:
-    match = _COUNTY.match(name)
-    return match.group(1) if match else name
-
-
 def check_units_of_targets(view: TaskView, report, context: Context) -> None:
     """A unit given a quota should be among the task's units (when units of its level are listed)."""
     listed = list(view.task.get("lead_units") or []) + list(view.task.get("partner_units") or [])
@@ -164,10 +151,11 @@ def check_units_of_targets(view: TaskView, report, context: Context) -> None:
         name = target.assignee
         if not name or name in missing:
             continue
-        same_level = [u for u in expanded if _level(u) == _level(name)]
+        same_level = [u for u in expanded if unit_level(u) == unit_level(name)]
         if not same_level:
             continue
-        if not any(_stem(u) == _stem(name) or u.endswith(name) or name.endswith(u) for u in same_level):
+        if not any((county_stem(u) or u) == (county_stem(name) or name) or u.endswith(name) or name.endswith(u)
+                   for u in same_level):
             missing.append(name)
     for name in missing:
         report(view.task, WARNING, "quota_unit_not_assigned",

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from intake.interpret.numbers import printed
 from orgs.models import Unit
 from orgs.services import expand_group
 from plans.models import QUANTITY_DIGITS, QUANTITY_PLACES, Assignment, Plan, Target, Task
@@ -151,7 +152,7 @@ def parse_figure(text: str, target: Target) -> Decimal | None:
 
 def _shown(value: Decimal | None) -> str | None:
     """141.832000 → "141.832": the figure as a person typed it."""
-    return None if value is None else format(value.normalize(), "f")
+    return None if value is None else printed(value)
 
 
 def _editable(report: ProgressReport) -> None:

@@ -26,6 +26,13 @@ def chinese_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def printed(value) -> str:
+    """A figure as documents print it: every digit, no exponent, no trailing zeros
+    (141.832000 → "141.832", 7.5E+4 → "75000")."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return format(number.normalize(), "f")
+
+
 def to_decimal(text: str) -> Decimal | None:
     text = text.replace(",", "").replace("，", "")
     try:

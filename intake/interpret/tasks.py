@@ -6,7 +6,7 @@ from intake.interpret import deadlines
 from intake.interpret.metrics import QUOTA, metric_kind
 from intake.interpret.targets import Context, extract_targets
 from intake.interpret.text import squash, tidy
-from intake.interpret.units import split_units
+from intake.interpret.units import split_units, unit_level
 
 
 def plain_number(value):
@@ -62,11 +62,6 @@ def _target_json(found) -> dict:
     return target
 
 
-def _level(name: str) -> int:
-    """1 for a county, district or city (or its 党委政府), 2 for what lies within."""
-    return 1 if re.search(r"(?:[区县市]|委、政府)$", name) and not re.search(r"街道|镇$", name) else 2
-
-
 def link_parts(found: list[tuple[dict, object]]) -> dict[int, int]:
     """Which figures of one cell break down the first: part index -> total index.
 
@@ -87,7 +82,7 @@ def link_parts(found: list[tuple[dict, object]]) -> dict[int, int]:
             continue
         if not (item.inherited or target["metric"] == head["metric"]):
             continue
-        if head["assignee"] is None or _level(head["assignee"]) < _level(target["assignee"]):
+        if head["assignee"] is None or unit_level(head["assignee"]) < unit_level(target["assignee"]):
             links[index] = total
     return links
 

@@ -17,6 +17,21 @@ _SEPARATORS = re.compile(r"[\s、，,；;]+")
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 
 
+# 马尾区, 马尾区区委、政府, 晋安区区党工委、政府, 闽侯县委、政府: a county and its 党委政府.
+_COUNTY = re.compile(r"^(.{2,4}?[区县市])(?:[区县市]?(?:党工委|党委|委))?(?:、政府)?$")
+
+
+def county_stem(name: str) -> str | None:
+    """The county, district or city a name stands for ("晋安区区党工委、政府" → "晋安区"), else None."""
+    match = _COUNTY.match(name or "")
+    return match.group(1) if match and not re.search(r"街道|镇$", name) else None
+
+
+def unit_level(name: str) -> int:
+    """1 for a county, district or city (or its 党委政府), 2 for what lies within."""
+    return 1 if county_stem(name) else 2
+
+
 def looks_like_unit(name: str) -> bool:
     name = name.strip()
     return 2 <= len(name) <= 30 and name.endswith(UNIT_SUFFIXES) and not re.search(r"[。：:“”]", name)

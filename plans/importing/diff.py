@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from intake.interpret.numbers import printed
 from plans.importing import task_key, task_label, to_date, to_decimal
 from plans.models import Assignment, Plan, Target, Task
 
@@ -200,7 +201,7 @@ def _number(value) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return printed(value)
     return str(value)
 
 

@@ -1,6 +1,6 @@
-from decimal import Decimal
-
 from django import template
+
+from intake.interpret.numbers import printed
 
 register = template.Library()
 
@@ -11,9 +11,7 @@ def qty(value):
     never in exponent form (141.832000 -> 141.832, 7.5E+4 -> 75000)."""
     if value is None or value == "":
         return ""
-    number = value if isinstance(value, Decimal) else Decimal(str(value))
-    text = format(number.normalize(), "f")
-    return text
+    return printed(value)
 
 
 @register.filter

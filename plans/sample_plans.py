@@ -15,13 +15,12 @@ Conventions in the data below:
   of a group unit (十街镇 → ten streets), each with the same figure.
 """
 
-import calendar
 import datetime
-import re
 from decimal import Decimal
 
 from django.db import transaction
 
+from intake.interpret.deadlines import resolve as resolve_deadline
 from orgs.models import Programme, Region, Unit
 from orgs.services import expand_group, resolve_unit
 from plans.models import Assignment, Plan, Target, Task
@@ -338,17 +337,6 @@ class SampleDataError(ValueError):
     """The sample data does not fit the registry; the message names the problem in Chinese."""
 
 
-def deadline_for(text: str, year: int) -> datetime.date | None:
-    """The latest date a printed time limit allows; None for open-ended ones (持续推进)."""
-    if text == "全年":
-        return datetime.date(year, 12, 31)
-    match = re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(?:底前|底|前)?", text)
-    if not match:
-        return None
-    y, m = int(match.group(1) or year), int(match.group(2))
-    return datetime.date(y, m, calendar.monthrange(y, m)[1])
-
-
 def _decimal(value) -> Decimal | None:
     if value is None:
         return None
@@ -403,7 +391,7 @@ def _load_task(plan: Plan, spec: dict, position: int, scope: Region) -> Task:
     task = _save(Task(
         plan=plan, list_name=spec["list"], ref=spec["ref"], position=position,
         category=spec.get("category", ""), text=spec.get("text", ""), measures=spec.get("measures", ""),
-        deadline_text=spec["deadline_text"], deadline=deadline_for(spec["deadline_text"], plan.year),
+        deadline_text=spec["deadline_text"], deadline=resolve_deadline(spec["deadline_text"], plan.year),
         optional=spec.get("optional", False), upper_task=upper,
         source_location=spec["location"], source_text=spec["source"],
     ))

@@ -6,8 +6,8 @@ from django.db.models import Q
 from checks.crossplan import compare_plans
 from checks.findings import Finding, sort_findings
 from checks.rules import Context, check_plan
-from orgs.models import Region, Unit, UnitAlias
-from orgs.services import expand_group
+from orgs.models import Region, UnitAlias
+from orgs.services import group_members
 from plans.importing.matching import Status, match_units, printed_unit_names
 from plans.models import Assignment, Plan, Target, Task
 
@@ -74,11 +74,6 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
     return plans
 
 
-def _groups() -> dict[str, list[str]]:
-    groups = Unit.objects.filter(is_group=True, is_active=True)
-    return {g.name: [m.name for m in expand_group(g)] for g in groups}
-
-
 def _import_unit_status(plan_json: dict, scope: Region | None):
     matches = match_units(printed_unit_names(plan_json), scope)
 
@@ -114,7 +109,7 @@ def findings_for_plans(plans) -> dict[int, list[Finding]]:
     related = {plan.pk: list(_related(plan).values_list("pk", flat=True)) for plan in plans}
     wanted = {p.pk for p in plans} | {pk for pks in related.values() for pk in pks}
     as_json = plans_as_json(sorted(wanted))
-    groups, views = _groups(), {}
+    groups, views = group_members(), {}
     result = {}
     for plan in plans:
         plan_json = as_json[plan.pk]
@@ -129,7 +124,7 @@ def findings_for_plans(plans) -> dict[int, list[Finding]]:
 def findings_for_import(plan_json: dict, scope: Region | None) -> list[Finding]:
     """The checks on an upload before it is saved: its own numbers, the registry,
     and the saved plans it cites (by 文号)."""
-    context = Context(groups=_groups(), unit_status=_import_unit_status(plan_json, scope))
+    context = Context(groups=group_members(), unit_status=_import_unit_status(plan_json, scope))
     findings = check_plan(plan_json, context)
     cited = (plan_json.get("plan") or {}).get("references") or []
     for other in Plan.objects.filter(doc_number__in=cited):

@@ -112,5 +112,10 @@ def intake_registry(scope: Region | None = None) -> "Registry":
         units = units.filter(region_id__in=scope_region_ids(scope))
     names = set(units.values_list("name", flat=True))
     aliases = dict(UnitAlias.objects.filter(unit__in=units).values_list("name", "unit__name"))
-    groups = {group.name: [m.name for m in expand_group(group)] for group in units.filter(is_group=True)}
-    return Registry(unit_names=names, aliases=aliases, groups=groups)
+    return Registry(unit_names=names, aliases=aliases, groups=group_members(units))
+
+
+def group_members(units=None) -> dict[str, list[str]]:
+    """Each active group unit's name → its members' names, in printed order."""
+    units = Unit.objects.filter(is_active=True) if units is None else units
+    return {group.name: [m.name for m in expand_group(group)] for group in units.filter(is_group=True)}

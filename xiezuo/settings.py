@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "plans",
     "checks",
     "reporting",
+    "oversight",
     "xiezuo",
 ]
 

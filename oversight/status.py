@@ -1,0 +1,193 @@
+"""Where a target stands: completion against time progress, the light and the warning.
+
+Pure functions over plain data, so the dashboard, the bulletin, the ledger and
+the API compute every figure the same way and tests need no database.
+
+- 完成率 (completion) = reported ÷ target, uncapped (a unit may exceed its quota).
+- 时序进度 (time progress) = the share of the period gone, counted in days from
+  the period's first day to its deadline, inclusive: on 30 November a task due
+  31 December is at 334/365.
+- Light: green when completion keeps up with time progress (or the target is
+  met), yellow when behind it by less than LAG_TOLERANCE, red when further
+  behind or overdue.
+- Warning, in the colours offices use: red 逾期 (deadline passed, not met),
+  yellow 滞后 (behind time progress), blue 临期 (deadline within NEAR_DAYS, not met).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+GREEN, YELLOW, RED = "green", "yellow", "red"
+LIGHT_LABELS = {GREEN: "正常", YELLOW: "滞后", RED: "严重滞后"}
+WARN_BLUE, WARN_YELLOW, WARN_RED = "blue", "yellow", "red"
+WARNING_LABELS = {WARN_RED: "逾期未完成", WARN_YELLOW: "落后时序进度", WARN_BLUE: "临近时限"}
+
+# Behind time progress by less than 20 percentage points is yellow; more is red.
+LAG_TOLERANCE = Decimal("0.20")
+# A deadline within this many days, target not met: the blue warning.
+NEAR_DAYS = 30
+
+RATIO_PLACES = Decimal("0.0001")
+
+
+def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part ÷ whole to four places (percent to two), or None when there is no whole."""
+    if not whole:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def time_progress(start: datetime.date, deadline: datetime.date, as_of: datetime.date) -> Decimal:
+    """Share of the days from `start` to `deadline` (both counted) gone by the end of `as_of`."""
+    if as_of < start:
+        return Decimal(0)
+    if as_of >= deadline:
+        return Decimal(1)
+    return ratio(Decimal((as_of - start).days + 1), Decimal((deadline - start).days + 1))
+
+
+def light(completion: Decimal | None, progress: Decimal, overdue: bool) -> str:
+    if overdue:
+        return RED
+    done = completion or Decimal(0)
+    if done >= 1 or done >= progress:
+        return GREEN
+    return YELLOW if progress - done < LAG_TOLERANCE else RED
+
+
+def warning(completion: Decimal | None, progress: Decimal, deadline: datetime.date,
+            as_of: datetime.date, overdue: bool) -> str | None:
+    done = completion or Decimal(0)
+    if overdue:
+        return WARN_RED
+    if done >= 1:
+        return None
+    if done < progress:
+        return WARN_YELLOW
+    if (deadline - as_of).days <= NEAR_DAYS:
+        return WARN_BLUE
+    return None
+
+
+@dataclass(frozen=True)
+class TargetInfo:
+    """What status needs to know of a target: plain values, read in bulk."""
+
+    id: int
+    task_id: int
+    parent_id: int | None
+    metric: str
+    measure: str  # 计量单位: 万元, 人, 篇
+    total: Decimal  # quantity + carried-over shortfall
+    assignee_id: int | None
+    assignee_name: str  # the unit's name, or the task's lead units for a task total
+    start: datetime.date
+    deadline: datetime.date  # the task's deadline, else the last day of the year
+
+
+@dataclass
+class TargetStatus:
+    target: TargetInfo
+    reported: Decimal | None  # cumulative to date; None when nothing is reported or rolled up
+    direct: bool  # reported directly (True) or the sum of its parts (False)
+    completion: Decimal | None
+    time_progress: Decimal
+    overdue: bool
+    light: str
+    warning: str | None
+    parts: list["TargetStatus"] = field(default_factory=list)
+
+    @property
+    def met(self) -> bool:
+        return self.completion is not None and self.completion >= 1
+
+    @property
+    def gap(self) -> Decimal:
+        """How much is still missing (0 once met)."""
+        return max(self.target.total - (self.reported or Decimal(0)), Decimal(0))
+
+
+def target_statuses(targets: list[TargetInfo], reported: dict[int, Decimal],
+                    as_of: datetime.date) -> dict[int, TargetStatus]:
+    """Every target's status. `reported` holds the directly reported cumulative
+    figures; a target without one takes the sum of its parts' (recursively),
+    so a total broken down among streets progresses as the streets report."""
+    children: dict[int | None, list[TargetInfo]] = {}
+    known = {t.id for t in targets}
+    for target in targets:
+        parent = target.parent_id if target.parent_id in known else None
+        children.setdefault(parent, []).append(target)
+    result: dict[int, TargetStatus] = {}
+
+    def visit(target: TargetInfo) -> TargetStatus:
+        parts = [visit(child) for child in children.get(target.id, [])]
+        value, direct = reported.get(target.id), True
+        if value is None and parts:
+            values = [p.reported for p in parts if p.reported is not None]
+            value, direct = (sum(values, Decimal(0)) if values else None), False
+        done = ratio(value or Decimal(0), target.total) if target.total else None
+        progress = time_progress(target.start, target.deadline, as_of)
+        overdue = as_of > target.deadline and not (done is not None and done >= 1)
+        status = TargetStatus(target, value, direct, done, progress, overdue,
+                              light(done, progress, overdue), warning(done, progress, target.deadline, as_of, overdue),
+                              parts)
+        result[target.id] = status
+        return status
+
+    for root in children.get(None, []):
+        visit(root)
+    return result
+
+
+@dataclass
+class Summary:
+    """Progress of a set of targets: a task, a unit, a category, a plan."""
+
+    targets: int = 0
+    met: int = 0
+    overdue: int = 0
+    lights: dict = field(default_factory=lambda: {GREEN: 0, YELLOW: 0, RED: 0})
+    completion: Decimal | None = None  # mean of the targets' completion, each capped at 100%
+    time_progress: Decimal | None = None  # mean time progress of the same targets
+
+    @property
+    def light(self) -> str | None:
+        if not self.targets:
+            return None
+        return light(self.completion, self.time_progress, self.overdue > 0)
+
+    @property
+    def percent(self) -> Decimal | None:
+        return None if self.completion is None else (self.completion * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+    @property
+    def progress_percent(self) -> Decimal | None:
+        return None if self.time_progress is None else (self.time_progress * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def summarize(statuses) -> Summary:
+    """Completion of many targets of different metrics: each counts once, capped at
+    100% so one unit's surplus of money cannot hide another's shortfall of people."""
+    summary = Summary()
+    completions, progresses = [], []
+    for status in statuses:
+        if status.completion is None:
+            continue
+        summary.targets += 1
+        summary.met += status.met
+        summary.overdue += status.overdue
+        summary.lights[status.light] += 1
+        completions.append(min(status.completion, Decimal(1)))
+        progresses.append(status.time_progress)
+    if completions:
+        summary.completion = ratio(sum(completions), Decimal(len(completions)))
+        summary.time_progress = ratio(sum(progresses), Decimal(len(progresses)))
+    return summary
+
+
+def percent(value: Decimal | None) -> str:
+    """0.9154 → "91.5%": how the pages, the bulletin and the ledger print a ratio."""
+    if value is None:
+        return "—"
+    return f"{(value * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"

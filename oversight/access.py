@@ -1,0 +1,86 @@
+"""Which plans a person may oversee, and the scope a dashboard or bulletin covers.
+
+The same rule as reporting's: the office and its reviewers see the plans
+their office keeps; a leader sees the plans kept by offices in their region
+and below; a superuser sees everything. Reporters see their own reports in
+我的填报, not the office's dashboards. Anything else is a 404.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.roles import Role
+from orgs.models import Region
+from orgs.services import subtree_region_ids
+from plans.models import Plan
+
+
+def may_oversee(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or any(
+        user.has_role(role) for role in (Role.OFFICE_ADMIN, Role.REVIEWER, Role.LEADER)))
+
+
+def may_publish(user, plans) -> bool:
+    """Publishing a bulletin is the office's act: its admins, for plans it keeps."""
+    if user.is_superuser:
+        return True
+    return user.has_role(Role.OFFICE_ADMIN) and bool(plans) and all(p.office_id == user.unit_id for p in plans)
+
+
+def plans_visible_to(user) -> QuerySet[Plan]:
+    plans = Plan.objects.select_related("office", "office__region")
+    if not may_oversee(user):
+        return plans.none()
+    if user.is_superuser:
+        return plans
+    condition = Q(pk__in=[])
+    if user.unit_id and (user.has_role(Role.OFFICE_ADMIN) or user.has_role(Role.REVIEWER)):
+        condition |= Q(office_id=user.unit_id)
+    if user.unit_id and user.has_role(Role.LEADER):
+        condition |= Q(office__region_id__in=subtree_region_ids(user.unit.region))
+    return plans.filter(condition)
+
+
+@dataclass
+class Scope:
+    """What one dashboard, bulletin or API answer covers: one plan, or every plan
+    kept by offices in a region (a county's, a city's)."""
+
+    kind: str  # "plan" | "region"
+    pk: int
+    title: str
+    plans: list[Plan]
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.plans[0] if self.kind == "plan" else None
+
+
+def plan_scope(user, pk: int) -> Scope:
+    plan = plans_visible_to(user).filter(pk=pk).first()
+    if plan is None:
+        raise Http404("没有这份方案，或您无权查看")
+    return Scope("plan", plan.pk, plan.title, [plan])
+
+
+def region_scope(user, pk: int, year: int | None = None) -> Scope:
+    region = Region.objects.filter(pk=pk).first()
+    if region is None:
+        raise Http404("没有这个区划")
+    plans = plans_visible_to(user).filter(office__region_id__in=subtree_region_ids(region))
+    if year:
+        plans = plans.filter(year__lte=year).filter(Q(end_year__gte=year) | Q(end_year__isnull=True, year=year))
+    plans = list(plans.order_by("-year", "pk"))
+    if not plans:
+        raise Http404("该区划没有您可查看的方案")
+    return Scope("region", region.pk, f"{region.name}协作工作", plans)
+
+
+def scope_for(user, kind: str, pk: int, year: int | None = None) -> Scope:
+    if kind == "plan":
+        return plan_scope(user, pk)
+    if kind == "region":
+        return region_scope(user, pk, year)
+    raise Http404("未知的范围")

@@ -19,6 +19,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 
 from intake.interpret.deadlines import resolve as resolve_deadline
 from orgs.models import Programme, Region, Unit
@@ -404,35 +405,47 @@ def _load_task(plan: Plan, spec: dict, position: int, scope: Region) -> Task:
     return task
 
 
-def _load_plan(spec: dict) -> Plan:
+def _has_reports(plan: Plan) -> bool:
+    """Reloading replaces a plan's tasks, and their progress reports would cascade with
+    them; reloading an upper plan would also cut the links of the plans implementing it.
+    So a plan whose tasks, or whose implementing plans' tasks, have reports is kept."""
+    return Task.objects.filter(Q(plan=plan) | Q(plan__parent=plan), progress_reports__isnull=False).exists()
+
+
+def _load_plan(spec: dict) -> tuple[Plan, bool]:
+    """The plan, written from `spec`; or, with True, the plan left as it is because it has reports."""
     try:
         scope = Region.objects.get(name=spec["scope"], level__in=[Region.Level.CITY, Region.Level.COUNTY])
     except Region.DoesNotExist:
         raise SampleDataError(f"找不到区划“{spec['scope']}”，请先载入样例单位库。") from None
-    plan = Plan.objects.filter(doc_number=spec["doc_number"]).first() or Plan(doc_number=spec["doc_number"])
+    existing = Plan.objects.filter(doc_number=spec["doc_number"]).first()
+    if existing is not None and _has_reports(existing):
+        return existing, True
+    plan = existing or Plan(doc_number=spec["doc_number"])
     plan.title, plan.issuer, plan.issued_on = spec["title"], spec["issuer"], spec["issued_on"]
     plan.year, plan.kind, plan.references = spec["year"], spec["kind"], spec["references"]
     plan.office = _resolve(spec["office"], scope, spec["title"])
     plan.parent = Plan.objects.get(doc_number=spec["parent"]) if spec["parent"] else None
     _save(plan)
 
-    # Re-running replaces the tasks (their assignments and targets cascade).
-    # Progress reports would cascade too, so refuse rather than lose someone's work.
-    if plan.tasks.filter(progress_reports__isnull=False).exists():
-        raise SampleDataError(f"样例方案《{plan.title}》已有进度报告，为免删除填报数据，不重新载入其任务。")
+    # Re-running replaces the tasks (their assignments and targets cascade);
+    # _has_reports above keeps any plan where that would lose someone's work.
     plan.tasks.all().delete()
     for position, task_spec in enumerate(spec["tasks"], start=1):
         _load_task(plan, task_spec, position, scope)
-    return plan
+    return plan, False
 
 
 @transaction.atomic
 def load_plans() -> dict:
-    """Write the sample plans, keyed by 文号; safe to run again. Returns counts."""
-    plans = [_load_plan(spec) for spec in SAMPLE_PLANS]
+    """Write the sample plans, keyed by 文号; safe to run again. Returns counts, and in
+    "kept" the titles of plans left as they were because they already have progress reports."""
+    loaded = [_load_plan(spec) for spec in SAMPLE_PLANS]
+    plans = [plan for plan, _ in loaded]
     return {
         "plans": len(plans),
         "tasks": Task.objects.filter(plan__in=plans).count(),
         "assignments": Assignment.objects.filter(task__plan__in=plans).count(),
         "targets": Target.objects.filter(task__plan__in=plans).count(),
+        "kept": [plan.title for plan, kept in loaded if kept],
     }

@@ -5,7 +5,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from accounts.models import User
 from accounts.roles import Role
@@ -98,7 +98,7 @@ def test_every_target_can_be_traced_to_its_source(sample):
     assert not untraced.exists()
 
 
-def test_reload_refuses_to_wipe_filed_reports(sample):
+def test_reload_keeps_a_plan_with_reports_and_says_so(sample):
     import datetime
 
     from reporting.models import ProgressReport, ReportingCycle
@@ -107,6 +107,24 @@ def test_reload_refuses_to_wipe_filed_reports(sample):
                                           period_end=datetime.date(2026, 5, 31), due_on=datetime.date(2026, 5, 25))
     task = sample.tasks.first()
     ProgressReport.objects.create(cycle=cycle, unit=task.assignments.first().unit, task=task, progress="已落实")
-    with pytest.raises(CommandError, match="已有进度报告"):
-        _load()
-    assert ProgressReport.objects.filter(progress="已落实").exists()
+    # Someone's edit to the plan after the reports began must survive a restart too.
+    Task.objects.filter(pk=task.pk).update(measures="办公室修改后的措施")
+    tasks_before = set(Task.objects.values_list("pk", "upper_task_id"))
+
+    output = _load()
+
+    assert "《2026年鼓楼区闽宁协作任务分工方案》已有进度报告，保留原样" in output
+    # The upper plan is kept as well: reloading it would cut the district tasks' links to it.
+    assert "《2026年闽宁协作福州市重点工作任务分工方案》已有进度报告，保留原样" in output
+    assert ProgressReport.objects.filter(progress="已落实", task=task).exists()
+    assert set(Task.objects.values_list("pk", "upper_task_id")) == tasks_before
+    assert Task.objects.get(pk=task.pk).measures == "办公室修改后的措施"
+
+
+def test_reload_without_reports_replaces_the_tasks(sample):
+    task = sample.tasks.first()
+    Task.objects.filter(pk=task.pk).update(measures="会被样例数据覆盖")
+    output = _load()
+    assert "保留原样" not in output
+    assert not Task.objects.filter(pk=task.pk).exists()
+    assert Task.objects.get(plan=sample, list_name=task.list_name, ref=task.ref).measures != "会被样例数据覆盖"

@@ -1,7 +1,8 @@
 """Load the sample registry, the sample plans and four sample users.
 
 Safe to run on every start (`make run` does): everything is updated in
-place, and a sample user's password is only ever set when the user is created.
+place, except a sample plan that already has progress reports, which is kept
+as it is; a sample user's password is only ever set when the user is created.
 """
 
 from django.contrib.auth.models import Group
@@ -51,6 +52,8 @@ class Command(BaseCommand):
             f"  方案：{plans['plans']} 份，任务 {plans['tasks']} 项，分工 {plans['assignments']} 条，"
             f"指标 {plans['targets']} 个"
         )
+        for title in plans["kept"]:
+            self.stdout.write(f"  样例方案《{title}》已有进度报告，保留原样，未重新载入其任务（以免删除填报数据）。")
         names = "、".join(username for username, *_ in SAMPLE_USERS)
         self.stdout.write(f"  用户：{len(SAMPLE_USERS)} 个（{names}），本次新建 {len(created)} 个")
         if created and user_password:

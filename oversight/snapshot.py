@@ -141,6 +141,17 @@ def month_start(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
 
+def parse_month(text: str | None) -> datetime.date | None:
+    """"2026-11" → 2026-11-01; empty → None; anything else a ValueError said in Chinese."""
+    if not text:
+        return None
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        raise ValueError(f"月份“{text}”格式不对，应为YYYY-MM，如2026-11") from None
+
+
 def default_month(plans, today: datetime.date) -> datetime.date:
     """The latest month with a reporting cycle that has begun, else this month."""
     cycle = (ReportingCycle.objects.filter(plan__in=plans, period_start__lte=today)

@@ -80,7 +80,8 @@ def review(request):
     access.require(request.user.is_superuser or any(request.user.has_role(r) for r in (Role.REVIEWER, Role.OFFICE_ADMIN, Role.LEADER)),
                    "只有审核员、管理员和领导可以查看审核列表")
     status = request.GET.get("status", Status.SUBMITTED)
-    rows = review_rows(request.user, status=status or None, cycle_id=request.GET.get("cycle") or None)
+    rows = review_rows(request.user, status=status or None, cycle_id=request.GET.get("cycle") or None,
+                       unit_id=request.GET.get("unit") or None, month=request.GET.get("month") or None)
     return render(request, "reporting/review.html", {
         "rows": rows, "status": status, "statuses": Status.choices, "today": timezone.localdate(),
         "may_review": request.user.is_superuser or request.user.has_role(Role.REVIEWER) or request.user.has_role(Role.OFFICE_ADMIN),

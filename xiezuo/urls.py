@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("plans.urls")),
     path("reporting/", include("reporting.urls")),
+    path("oversight/", include("oversight.urls")),
     path("admin/", admin.site.urls),
 ]
 # Uploaded files (evidence, source documents) are never served as plain

@@ -1,0 +1,93 @@
+"""What the oversight pages list besides the snapshot: filters, months, regions,
+and the reports and evidence behind one target's figure."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from orgs.models import Region
+from plans.models import Target
+from reporting.models import ReportedFigure, ReportingCycle
+from oversight import access
+from oversight import status as st
+from oversight.snapshot import COUNTED, Snapshot
+
+
+def targets_visible_to(user) -> QuerySet[Target]:
+    return Target.objects.select_related("task", "task__plan", "assignee", "parent").filter(
+        task__plan__in=access.plans_visible_to(user))
+
+
+def months_of(plans) -> list[datetime.date]:
+    """The months with a reporting cycle, newest first, for the month picker."""
+    return list(ReportingCycle.objects.filter(plan__in=plans).order_by("-period_start")
+                .values_list("period_start", flat=True).distinct())
+
+
+def regions_of(plans) -> list[Region]:
+    """The counties and cities whose offices keep these plans: each has a dashboard."""
+    regions = {}
+    for plan in plans:
+        region = plan.office.region if plan.office_id else None
+        while region is not None:
+            if region.level in (Region.Level.CITY, Region.Level.COUNTY):
+                regions.setdefault(region.pk, region)
+            region = region.parent
+    return sorted(regions.values(), key=lambda r: (r.level, r.name))
+
+
+def filter_statuses(snapshot: Snapshot, *, unit="", metric="", light="", warning="", level="") -> list[st.TargetStatus]:
+    rows = list(snapshot.statuses.values())
+    if level == "root":
+        rows = [s for s in rows if s.target.parent_id is None]
+    if unit:
+        members = next((u.targets for u in snapshot.by_unit if str(u.unit_id) == unit), [])
+        ids = {s.target.id for s in members}
+        rows = [s for s in rows if s.target.id in ids]
+    if metric:
+        rows = [s for s in rows if s.target.metric == metric]
+    if light:
+        rows = [s for s in rows if s.light == light and s.completion is not None]
+    if warning:
+        rows = [s for s in rows if s.warning == warning]
+    tasks = snapshot.tasks
+    return sorted(rows, key=lambda s: (tasks[s.target.task_id].plan_id, s.target.task_id, s.target.id))
+
+
+def describe_filters(snapshot: Snapshot, *, unit="", metric="", light="", warning="", level="") -> str:
+    parts = []
+    if unit:
+        parts += [u.name for u in snapshot.by_unit if str(u.unit_id) == unit] or ["（未知单位）"]
+    if metric:
+        parts.append(metric)
+    if light:
+        parts.append(st.LIGHT_LABELS.get(light, light))
+    if warning:
+        parts.append(st.WARNING_LABELS.get(warning, warning))
+    if level == "root":
+        parts.append("总指标")
+    return "、".join(parts) or "全部指标"
+
+
+@dataclass
+class FigureRow:
+    figure: ReportedFigure
+    counted: bool  # the figure the month's value is made of (latest counted one of its unit)
+    evidence: int
+
+
+def figure_history(target: Target, month: datetime.date) -> list[FigureRow]:
+    """Every figure reported for this target up to the month, newest first, marking those counted."""
+    figures = list(ReportedFigure.objects.filter(target=target, report__cycle__period_start__lte=month)
+                   .select_related("report", "report__unit", "report__cycle")
+                   .annotate(evidence_count=Count("report__evidence"))
+                   .order_by("-report__cycle__period_start", "report__unit__name"))
+    seen_units, rows = set(), []
+    for figure in figures:
+        report = figure.report
+        counted = report.status in COUNTED and report.unit_id not in seen_units
+        if counted:
+            seen_units.add(report.unit_id)
+        rows.append(FigureRow(figure, counted, figure.evidence_count))
+    return rows

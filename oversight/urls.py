@@ -1,0 +1,26 @@
+from django.urls import path, register_converter
+
+from oversight import views
+
+
+class ScopeKind:
+    """A dashboard covers one plan or a region's plans; nothing else is a scope."""
+
+    regex = "plan|region"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ScopeKind, "scope")
+
+app_name = "oversight"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("<scope:kind>/<int:pk>/", views.dashboard, name="dashboard"),
+    path("<scope:kind>/<int:pk>/targets/", views.target_list, name="targets"),
+    path("targets/<int:pk>/", views.target_detail, name="target"),
+]

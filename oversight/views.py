@@ -1,0 +1,80 @@
+"""Dashboards and the lists behind every figure: thin views over oversight.snapshot."""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from oversight import access, queries
+from oversight import status as st
+from oversight.charts import dashboard_charts, month_param
+from oversight.snapshot import build_snapshot, parse_month
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _month(request):
+    try:
+        return parse_month(request.GET.get("month"))
+    except ValueError as error:
+        raise Http404(str(error)) from None
+
+
+def _require_overseer(user):
+    if not access.may_oversee(user):
+        raise PermissionDenied("只有协作办公室、审核人员和领导可以查看督查看板")
+
+
+@login_required
+def overview(request):
+    _require_overseer(request.user)
+    plans = list(access.plans_visible_to(request.user).order_by("-year", "pk"))
+    snapshot = build_snapshot(plans, None, _today()) if plans else None
+    return render(request, "oversight/overview.html", {
+        "plans": plans, "snapshot": snapshot, "regions": queries.regions_of(plans),
+    })
+
+
+@login_required
+def dashboard(request, kind, pk):
+    _require_overseer(request.user)
+    scope = access.scope_for(request.user, kind, pk)
+    snapshot = build_snapshot(scope.plans, _month(request), _today())
+    return render(request, "oversight/dashboard.html", {
+        "scope": scope, "snapshot": snapshot, "charts": dashboard_charts(scope, snapshot),
+        "months": queries.months_of(scope.plans), "month": month_param(snapshot.month),
+        "may_publish": access.may_publish(request.user, scope.plans),
+    })
+
+
+@login_required
+def target_list(request, kind, pk):
+    _require_overseer(request.user)
+    scope = access.scope_for(request.user, kind, pk)
+    snapshot = build_snapshot(scope.plans, _month(request), _today())
+    filters = {key: request.GET.get(key, "") for key in ("unit", "metric", "light", "warning", "level")}
+    rows = queries.filter_statuses(snapshot, **filters)
+    return render(request, "oversight/targets.html", {
+        "scope": scope, "snapshot": snapshot, "rows": rows, "filters": filters,
+        "month": month_param(snapshot.month), "filter_label": queries.describe_filters(snapshot, **filters),
+    })
+
+
+@login_required
+def target_detail(request, pk):
+    _require_overseer(request.user)
+    target = get_object_or_404(queries.targets_visible_to(request.user), pk=pk)
+    plan = target.task.plan
+    snapshot = build_snapshot([plan], _month(request), _today())
+    status = snapshot.statuses[target.pk]
+    return render(request, "oversight/target.html", {
+        "target": target, "plan": plan, "status": status, "snapshot": snapshot,
+        "month": month_param(snapshot.month), "history": queries.figure_history(target, snapshot.month),
+        "monthly": [(m, snapshot.monthly_values.get(target.pk, {}).get(m)) for m in snapshot.months],
+        "warning_labels": st.WARNING_LABELS,
+    })

@@ -99,3 +99,10 @@ def test_overview_lists_plans_and_regions(client, reported):
     response = get(client, reported["people"]["office"], reverse("oversight:overview"))
     html = response.content.decode()
     assert reported["plan"].title in html and "鼓楼区" in html
+
+
+def test_the_plan_page_shows_each_tasks_progress_to_those_who_oversee_it(client, reported):
+    url = reverse("plans:detail", args=[reported["plan"].pk])
+    html = get(client, reported["people"]["office"], url).content.decode()
+    assert "打开督查看板" in html and "30.0%" in html
+    assert "打开督查看板" not in get(client, reported["people"]["gudong"], url).content.decode()

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # the API docs' Swagger UI from its own static files, not a CDN (closed networks)
     # Domain apps, in layer order: each imports only from those above it.
     "intake",
     "orgs",

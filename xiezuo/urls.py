@@ -12,6 +12,7 @@ urlpatterns = [
     path("plans/", include("plans.urls")),
     path("reporting/", include("reporting.urls")),
     path("oversight/", include("oversight.urls")),
+    path("api/", include("oversight.api")),  # /api/v1/: JSON and OpenAPI schema for provincial systems
     path("admin/", admin.site.urls),
 ]
 # Uploaded files (evidence, source documents) are never served as plain

@@ -362,9 +362,10 @@ def snapshot_for(request, kind: str, pk: int, month: str | None, year: int | Non
 MONTH = Query(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="统计月份 YYYY-MM，默认为最近一个已开始的填报月份")
 YEAR = Query(None, ge=1949, le=2100, description="只对区划有效：只看覆盖该年度的方案")
 SCOPED = "/{kind}/{pk}"
+TAGS = ["督查数据"]
 
 
-@api.get("/scopes", response={200: list[ScopeItem], **ERRORS}, url_name="scopes", summary="可查看的方案和区划")
+@api.get("/scopes", response={200: list[ScopeItem], **ERRORS}, url_name="scopes", tags=TAGS, summary="可查看的方案和区划")
 def scopes(request):
     """您可查看的方案，以及其主办单位所在的县区、市（各有一个区划范围）。"""
     user = overseer(request)
@@ -382,7 +383,7 @@ def scopes(request):
     return items
 
 
-@api.get(SCOPED + "/status", response={200: StatusOut, **ERRORS}, url_name="status", summary="总体进度")
+@api.get(SCOPED + "/status", response={200: StatusOut, **ERRORS}, url_name="status", tags=TAGS, summary="总体进度")
 def scope_status(request, kind: Kind, pk: int, month: str | None = MONTH, year: int | None = YEAR):
     """完成率、时序进度、灯色和指标数：总体、按类别、按方案；本月报送率。"""
     snap, header = snapshot_for(request, kind, pk, month, year)
@@ -399,7 +400,7 @@ def scope_status(request, kind: Kind, pk: int, month: str | None = MONTH, year: 
     }
 
 
-@api.get(SCOPED + "/units", response={200: UnitsOut, **ERRORS}, url_name="units", summary="单位排名")
+@api.get(SCOPED + "/units", response={200: UnitsOut, **ERRORS}, url_name="units", tags=TAGS, summary="单位排名")
 def scope_units(request, kind: Kind, pk: int, month: str | None = MONTH, year: int | None = YEAR):
     """各单位按完成率排名：单位承担的指标，牵头单位还包括所牵头任务的总指标。"""
     snap, header = snapshot_for(request, kind, pk, month, year)
@@ -407,7 +408,7 @@ def scope_units(request, kind: Kind, pk: int, month: str | None = MONTH, year: i
         {"rank": u.rank, "unit_id": u.unit_id, "name": u.name, **summary_out(u.summary)} for u in snap.by_unit]}
 
 
-@api.get(SCOPED + "/targets", response={200: TargetsOut, **ERRORS}, url_name="targets", summary="指标进度与预警")
+@api.get(SCOPED + "/targets", response={200: TargetsOut, **ERRORS}, url_name="targets", tags=TAGS, summary="指标进度与预警")
 def scope_targets(request, kind: Kind, pk: int, month: str | None = MONTH, year: int | None = YEAR,
                   warning: WarningColour | None = Query(None, description="只看该颜色的预警"),
                   unit: int | None = Query(None, description="只看该单位承担的指标（牵头单位含任务总指标）")):
@@ -425,7 +426,7 @@ def task_sources(snap: Snapshot) -> dict[int, str]:
     return dict(Task.objects.filter(plan_id__in=plan_ids).values_list("id", "source_location"))
 
 
-@api.get(SCOPED + "/reporting", response={200: ReportingPageOut, **ERRORS}, url_name="reporting", summary="报送情况")
+@api.get(SCOPED + "/reporting", response={200: ReportingPageOut, **ERRORS}, url_name="reporting", tags=TAGS, summary="报送情况")
 def scope_reporting(request, kind: Kind, pk: int, month: str | None = MONTH, year: int | None = YEAR):
     """本月应报、已报、按时报送的份数（合计与各单位），仍未报送的单位，以及逐月报送情况。"""
     snap, header = snapshot_for(request, kind, pk, month, year)
@@ -438,7 +439,7 @@ def scope_reporting(request, kind: Kind, pk: int, month: str | None = MONTH, yea
     }
 
 
-@api.get(SCOPED + "/trend", response={200: TrendOut, **ERRORS}, url_name="trend", summary="逐月趋势")
+@api.get(SCOPED + "/trend", response={200: TrendOut, **ERRORS}, url_name="trend", tags=TAGS, summary="逐月趋势")
 def scope_trend(request, kind: Kind, pk: int, month: str | None = MONTH, year: int | None = YEAR):
     """每个指标（指标名+计量单位）各月末的累计完成，从方案年度1月到所选月份。"""
     snap, header = snapshot_for(request, kind, pk, month, year)

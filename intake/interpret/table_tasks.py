@@ -4,6 +4,7 @@ import re
 
 from intake.document import Table
 from intake.interpret.deadlines import find_in_text
+from intake.interpret.ledger import is_ledger, targets_from_rows
 from intake.interpret.numbers import to_decimal
 from intake.interpret.tables import RawTask, assign_roles, header_roles
 from intake.interpret.targets import Context
@@ -53,13 +54,24 @@ def _source_text(cells: list[str]) -> str:
     return "\t".join(shown)
 
 
+def _same_task(raw: RawTask, first: RawTask, has_item: bool) -> bool:
+    """A ledger row carrying the same task number as the row above: another of that task's targets."""
+    ref = tidy(raw.text("ref"))
+    return bool(ref) and ref == tidy(first.text("ref")) and (not has_item or tidy(raw.text("item")) == tidy(first.text("item")))
+
+
 def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases, home) -> list[dict]:
     roles = header_roles(table.header)
     has_ref, has_item = "ref" in roles, "item" in roles
+    ledger = is_ledger(roles)
     raws: list[RawTask] = []
+    rows_of: list[list[RawTask]] = []  # a ledger's rows under each task, one a target
     for row in table.rows:
         raw = assign_roles(row, roles)
         if not any(tidy(t) for t in raw.source):
+            continue
+        if ledger and raws and _same_task(raw, raws[-1], has_item):
+            rows_of[-1].append(raw)  # the task's cells merged or repeated over its targets
             continue
         continues = (
             has_ref and row.after_page_break and raws
@@ -72,16 +84,19 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             _merge(raws[-1], raw)
         else:
             raws.append(raw)
+            rows_of.append([raw])
 
     tasks, previous = [], {}
-    for position, raw in enumerate(raws, start=1):
+    for position, (raw, rows) in enumerate(zip(raws, rows_of), start=1):
         number = tidy(raw.text("ref"))
         if has_item:
             number = number or previous.get("number", "")
             ref = f"{number}.{tidy(raw.text('item'))}"
         else:
             ref = number if has_ref and number else str(position)
-        category = clean_category(raw.text("category")) or (previous.get("category") if "category" in roles else None)
+        # A ledger merges or repeats every task cell: an empty 类别 there is empty, not "as above".
+        inherit = "category" in roles and not ledger
+        category = clean_category(raw.text("category")) or (previous.get("category") if inherit else None)
         lead_role = "lead" if "lead" in roles else "responsible"
         lead = units_of(raw.cells.get(lead_role, []), aliases)
         if not lead and has_item and not tidy(raw.text("ref")):
@@ -98,7 +113,8 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             lead=lead, partner=partner, deadline_text=deadline_text, year=year,
             score=plain_number(score) if score is not None else None,
             evidence=raw.text("evidence"), optional="自选" in (category or ""),
-            targets=targets_for([raw.cells.get("text", []) if text else [], raw.cells.get("measures", [])], context),
+            targets=(targets_from_rows([{role: r.text(role) for role in r.cells} for r in rows]) if ledger
+                     else targets_for([raw.cells.get("text", []) if text else [], raw.cells.get("measures", [])], context)),
             location=f"{list_name or ''} {raw.location}".strip(), source_text=_source_text(raw.source),
         ))
         previous = {"number": number, "category": category, "lead": lead}

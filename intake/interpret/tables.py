@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 from intake.document import Cell, Row, Table
 from intake.interpret.deadlines import looks_like_deadline
+from intake.interpret.ledger import LEDGER_ROLES, is_ledger, ledger_roles
 from intake.interpret.text import tidy
 from intake.interpret.units import looks_like_unit, split_units
 
 HEADER_ROLES = [
+    *LEDGER_ROLES,
     ("ref", re.compile(r"^(序号|编号|序)$")),
     ("item", re.compile(r"列项|子项")),
     ("category", re.compile(r"类别|类型|板块")),
@@ -41,7 +43,7 @@ def header_roles(header: list[str]) -> list[str | None]:
     for index in range(len(header) - 1):
         if roles[index] == roles[index + 1] == "text" and header[index].strip() == header[index + 1].strip():
             roles[index] = "category"
-    return roles
+    return ledger_roles(header, roles)
 
 
 def is_task_table(table: Table) -> bool:
@@ -119,7 +121,8 @@ def assign_roles(row: Row, roles: list[str | None]) -> RawTask:
             cells[index] = Cell()  # the task text spans both columns: this row has no label
     kinds = [_kind(c.text) for c in cells]
     raw = RawTask(location=row.location, source=[c.text for c in cells])
-    if len(cells) == len(roles) and all(r is None or k in ACCEPTS[r] for r, k in zip(roles, kinds)):
+    # A ledger comes from a spreadsheet, where no extraction joins or drops cells.
+    if is_ledger(roles) or len(cells) == len(roles) and all(r is None or k in ACCEPTS[r] for r, k in zip(roles, kinds)):
         for role, cell in zip(roles, cells):
             if role:
                 raw.add(role, cell.paragraphs)

@@ -255,7 +255,8 @@ def _save_targets(task: Task, data: dict, units: _Units, where: str, index: int)
         row.max_quantity = _convert(to_decimal, spec.get("max"), label, "上限", **location)
         row.per = _text(spec.get("per"))
         row.carried_over = _convert(to_decimal, spec.get("carried_over"), label, "上年缺口结转", **location)
-        row.printed_text = _text(spec.get("printed"))
+        if "printed" in spec or row.pk is None:  # a ledger states no wording: a kept figure keeps its own
+            row.printed_text = _text(spec.get("printed"))
         row.assignee_printed = _text(spec.get("assignee"))
         row.assignee = units.get(spec["assignee"]) if spec.get("assignee") else None
         row.parent, row.position, row.source_location = None, position, task.source_location

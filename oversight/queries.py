@@ -91,3 +91,23 @@ def figure_history(target: Target, month: datetime.date) -> list[FigureRow]:
             seen_units.add(report.unit_id)
         rows.append(FigureRow(figure, counted, figure.evidence_count))
     return rows
+
+
+def ledger_evidence(plan, month: datetime.date) -> dict[int, list[tuple[str, str]]]:
+    """Each task's evidence up to the month, as (caption, URL): a file through the download view
+    that checks who may see it, a link as it was given."""
+    from django.urls import reverse
+
+    from reporting.models import Evidence
+
+    rows = (Evidence.objects.filter(report__cycle__plan=plan, report__cycle__period_start__lte=month)
+            .select_related("report__unit", "report__cycle")
+            .order_by("report__task_id", "report__cycle__period_start", "report__unit__name", "uploaded_at", "pk"))
+    evidence: dict[int, list[tuple[str, str]]] = {}
+    for item in rows:
+        report = item.report
+        what = item.caption or item.original_name or item.url
+        caption = f"{report.unit.name} {report.cycle.label}：{what}"
+        url = item.url or reverse("reporting:evidence_download", args=[item.pk])
+        evidence.setdefault(report.task_id, []).append((caption, url))
+    return evidence

@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from oversight import views
 
@@ -23,4 +23,6 @@ urlpatterns = [
     path("<scope:kind>/<int:pk>/", views.dashboard, name="dashboard"),
     path("<scope:kind>/<int:pk>/targets/", views.target_list, name="targets"),
     path("targets/<int:pk>/", views.target_detail, name="target"),
+    path("plan/<int:pk>/ledger.xlsx", views.ledger, name="ledger"),
+    path("", include("oversight.bulletin_urls")),
 ]

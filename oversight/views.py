@@ -4,13 +4,14 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from oversight import access, queries
 from oversight import status as st
 from oversight.charts import dashboard_charts, month_param
+from oversight.ledger import ledger_title, write_ledger
 from oversight.snapshot import build_snapshot, parse_month
 
 
@@ -78,3 +79,26 @@ def target_detail(request, pk):
         "monthly": [(m, snapshot.monthly_values.get(target.pk, {}).get(m)) for m in snapshot.months],
         "warning_labels": st.WARNING_LABELS,
     })
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    """A Chinese file name that every browser saves as written (RFC 6266)."""
+    from urllib.parse import quote
+
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@login_required
+def ledger(request, pk):
+    """The plan's 工作台账 with each month's figures up to the month chosen and links to the evidence."""
+    _require_overseer(request.user)
+    scope = access.plan_scope(request.user, pk)
+    snapshot = build_snapshot(scope.plans, _month(request), _today())
+    months = [(f"{m.year}年{m.month}月", m) for m in snapshot.months]
+    data = write_ledger(scope.plan, months, snapshot.monthly_values,
+                        queries.ledger_evidence(scope.plan, snapshot.month), base_url=request.build_absolute_uri("/"))
+    return attachment(HttpResponse(data, content_type=XLSX), f"{ledger_title(scope.plan)}（截至{snapshot.label}）.xlsx")

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from accounts.roles import Role
 from reporting import services
 from reporting.tests.conftest import person, work  # noqa: F401  (fixtures)
 
@@ -18,7 +19,7 @@ def report_figure(work, unit_name, label, value, *, submit=True, approve=False, 
     report = cycle.reports.get(unit=work["units"][unit_name])
     target = work["task"].targets.get(assignee=work["units"][unit_name])
     reporter = {"鼓东街道": "gudong", "鼓西街道": "guxi"}.get(unit_name)
-    user = work["people"][reporter] if reporter else person(f"r{report.unit_id}", report.unit, "reporter")
+    user = work["people"][reporter] if reporter else person(f"r{report.unit_id}", report.unit, Role.REPORTER)
     services.save_report(report, user=user, version=report.version, figures={target.pk: str(value)},
                          progress=f"{label}进展", problems="", next_steps="")
     if submit:

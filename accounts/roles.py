@@ -22,10 +22,12 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "plans": ("view", "add", "change", "delete"),
         "reporting": ("view", "add", "change", "delete"),
         "accounts": ("view", "add", "change"),
+        "oversight": ("view", "add", "change"),
     },
-    Role.REVIEWER: {"orgs": ("view",), "plans": ("view",), "reporting": ("view", "change")},
-    Role.REPORTER: {"orgs": ("view",), "plans": ("view",), "reporting": ("view", "add", "change")},
-    Role.LEADER: {"orgs": ("view",), "plans": ("view",), "reporting": ("view",)},
+    Role.REVIEWER: {"orgs": ("view",), "plans": ("view",), "reporting": ("view", "change"), "oversight": ("view",)},
+    Role.REPORTER: {"orgs": ("view",), "plans": ("view",), "reporting": ("view", "add", "change"),
+                    "oversight": ("view",)},
+    Role.LEADER: {"orgs": ("view",), "plans": ("view",), "reporting": ("view",), "oversight": ("view",)},
 }
 
 

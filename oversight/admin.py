@@ -1,0 +1,38 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from oversight.models import Bulletin
+
+
+@admin.register(Bulletin)
+class BulletinAdmin(admin.ModelAdmin):
+    """The archive is a record: read-only here, generated from the bulletin page.
+    The file is linked through the checked download view, never as plain media."""
+
+    list_display = ("title", "month", "issue", "revision", "updated_by", "updated_at", "download")
+    list_filter = ("scope_kind", "year")
+    search_fields = ("title",)
+    date_hierarchy = "month"
+    fields = ("title", "scope_kind", "plan", "region", "month", "year", "number", "revision", "download",
+              "figures", "created_by", "created_at", "updated_by", "updated_at")
+    readonly_fields = fields
+
+    @admin.display(description="期数")
+    def issue(self, obj):
+        return obj.issue_label
+
+    @admin.display(description="文件")
+    def download(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">下载</a>', reverse("oversight:bulletin_download", args=[obj.pk]))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

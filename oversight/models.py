@@ -1,0 +1,84 @@
+"""The bulletin archive: one monthly 通报 per scope and month, as published."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from orgs.models import Region
+from plans.models import Plan
+
+
+class Bulletin(models.Model):
+    """A month's bulletin for one plan or for every plan kept in a region.
+
+    Regenerating a month replaces the file in place and bumps `revision`; the
+    previous file is deleted once the new one is committed (see
+    oversight.bulletin.publish_bulletin for why). The number (期数) is given on
+    first publication, counting per scope and year, and never changes after.
+    """
+
+    class ScopeKind(models.TextChoices):
+        PLAN = "plan", "方案"
+        REGION = "region", "区划"
+
+    scope_kind = models.CharField("范围", max_length=8, choices=ScopeKind.choices)
+    # PROTECT: a published bulletin is a record; the plan or region it speaks of must not vanish under it.
+    plan = models.ForeignKey(Plan, verbose_name="方案", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="bulletins")
+    region = models.ForeignKey(Region, verbose_name="区划", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="bulletins")
+    month = models.DateField("通报月份", help_text="所通报月份的第一天")
+    year = models.PositiveSmallIntegerField("年度", help_text="通报月份所在年度，期数按年编号")
+    number = models.PositiveSmallIntegerField("期数", help_text="本范围本年度第几期，首次印发时编号")
+    title = models.CharField("标题", max_length=255)
+    file = models.FileField("文件", upload_to="bulletins/%Y/")
+    figures = models.JSONField("通报数据", default=dict, blank=True,
+                               help_text="写入通报的数字（总体、排名、报送、滞后逾期），供核对")
+    revision = models.PositiveIntegerField("版次", default=1, help_text="同一月份重新生成一次加一")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="首次生成人", on_delete=models.PROTECT,
+                                   related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="最近生成人", on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField("首次生成时间", auto_now_add=True)
+    updated_at = models.DateTimeField("最近生成时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "月度通报"
+        verbose_name_plural = "月度通报"
+        ordering = ["-month", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(scope_kind="plan", plan__isnull=False, region__isnull=True)
+                           | Q(scope_kind="region", plan__isnull=True, region__isnull=False)),
+                name="bulletin_one_scope",
+            ),
+            models.CheckConstraint(condition=Q(month__day=1), name="bulletin_month_first_day"),
+            models.CheckConstraint(condition=Q(number__gte=1) & Q(revision__gte=1), name="bulletin_counters_positive"),
+            models.UniqueConstraint(fields=["plan", "month"], condition=Q(plan__isnull=False),
+                                    name="bulletin_plan_month_unique"),
+            models.UniqueConstraint(fields=["region", "month"], condition=Q(region__isnull=False),
+                                    name="bulletin_region_month_unique"),
+            models.UniqueConstraint(fields=["plan", "year", "number"], condition=Q(plan__isnull=False),
+                                    name="bulletin_plan_number_unique"),
+            models.UniqueConstraint(fields=["region", "year", "number"], condition=Q(region__isnull=False),
+                                    name="bulletin_region_number_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.title}（{self.year}年第{self.number}期）"
+
+    def save(self, *args, **kwargs):
+        self.year = self.month.year  # derived, stored so the number can be unique per year
+        super().save(*args, **kwargs)
+
+    @property
+    def scope_pk(self) -> int:
+        return self.plan_id if self.scope_kind == self.ScopeKind.PLAN else self.region_id
+
+    @property
+    def issue_label(self) -> str:
+        return f"{self.year}年第{self.number}期"
+
+    @property
+    def month_label(self) -> str:
+        return f"{self.month.year}年{self.month.month}月"

@@ -1,0 +1,107 @@
+"""The bulletin archive of a scope, generating a month, and downloading one.
+
+A bulletin file is served only through `download`, to those who may see every
+plan it covers; anyone else gets 404, with no hint that it exists.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from oversight import access
+from oversight.bulletin import BulletinError, bulletins_of, download_name, publish_bulletin
+from oversight.models import Bulletin
+from oversight.snapshot import default_month, parse_month
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _require_overseer(user):
+    if not access.may_oversee(user):
+        raise PermissionDenied("只有协作办公室、审核人员和领导可以查看通报")
+
+
+def _covered(bulletin: Bulletin, scope: access.Scope) -> bool:
+    """A region's bulletin speaks of every plan kept there; a reader must see them all."""
+    visible = {p.pk for p in scope.plans}
+    return set(bulletin.figures.get("plans", [])) <= visible
+
+
+def _months(plans, today: datetime.date) -> list[datetime.date]:
+    """The months one may publish: from the first plan year's January to this month, newest first."""
+    first = datetime.date(min(p.year for p in plans), 1, 1)
+    months, month = [], today.replace(day=1)
+    while month >= first:
+        months.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return months
+
+
+@login_required
+@require_GET
+def archive(request, kind, pk):
+    _require_overseer(request.user)
+    scope = access.scope_for(request.user, kind, pk)
+    today = _today()
+    bulletins = [b for b in bulletins_of(scope).select_related("updated_by") if _covered(b, scope)]
+    may_publish = access.may_publish(request.user, scope.plans)
+    return render(request, "oversight/bulletins.html", {
+        "scope": scope, "bulletins": bulletins, "may_publish": may_publish,
+        "months": _months(scope.plans, today) if may_publish else [],
+        "default_month": default_month(scope.plans, today),
+    })
+
+
+@login_required
+@require_POST
+def generate(request, kind, pk):
+    _require_overseer(request.user)
+    try:
+        month = parse_month(request.POST.get("month"))
+        problem = "请选择要通报的月份"
+    except ValueError as error:
+        month, problem = None, str(error)
+    # A region's plans are those in force in the month's year.
+    scope = access.scope_for(request.user, kind, pk, year=month.year if month and kind == "region" else None)
+    if not access.may_publish(request.user, scope.plans):
+        raise PermissionDenied("只有主办单位的管理员可以生成通报")
+    back = redirect("oversight:bulletins", kind=scope.kind, pk=scope.pk)
+    if month is None:
+        messages.error(request, f"未生成：{problem}")
+        return back
+    try:
+        bulletin = publish_bulletin(scope, month, request.user, _today())
+    except BulletinError as error:
+        messages.error(request, f"未生成：{error}")
+        return back
+    again = f"（第{bulletin.revision}版，替换了上一版）" if bulletin.revision > 1 else ""
+    messages.success(request, f"已生成《{bulletin.title}》{bulletin.issue_label}{again}。")
+    return back
+
+
+@login_required
+@require_GET
+def download(request, pk):
+    _require_overseer(request.user)
+    bulletin = get_object_or_404(Bulletin, pk=pk)
+    scope = access.scope_for(request.user, bulletin.scope_kind, bulletin.scope_pk,
+                             year=bulletin.year if bulletin.scope_kind == "region" else None)
+    if not _covered(bulletin, scope):
+        raise Http404("没有这份通报，或您无权查看")
+    try:
+        handle = bulletin.file.open("rb")
+    except OSError:
+        raise Http404("通报文件不存在") from None
+    response = FileResponse(handle, as_attachment=True, filename=download_name(bulletin),
+                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

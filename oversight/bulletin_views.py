@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from oversight import access
+from oversight import access, queries
 from oversight.bulletin import BulletinError, bulletins_of, download_name, publish_bulletin
 from oversight.models import Bulletin
 from oversight.snapshot import default_month, parse_month
@@ -35,16 +35,6 @@ def _covered(bulletin: Bulletin, scope: access.Scope) -> bool:
     return set(bulletin.figures.get("plans", [])) <= visible
 
 
-def _months(plans, today: datetime.date) -> list[datetime.date]:
-    """The months one may publish: from the first plan year's January to this month, newest first."""
-    first = datetime.date(min(p.year for p in plans), 1, 1)
-    months, month = [], today.replace(day=1)
-    while month >= first:
-        months.append(month)
-        month = (month - datetime.timedelta(days=1)).replace(day=1)
-    return months
-
-
 @login_required
 @require_GET
 def archive(request, kind, pk):
@@ -55,7 +45,7 @@ def archive(request, kind, pk):
     may_publish = access.may_publish(request.user, scope.plans)
     return render(request, "oversight/bulletins.html", {
         "scope": scope, "bulletins": bulletins, "may_publish": may_publish,
-        "months": _months(scope.plans, today) if may_publish else [],
+        "months": queries.months_of(scope.plans) if may_publish else [],  # those with a reporting cycle
         "default_month": default_month(scope.plans, today),
     })
 

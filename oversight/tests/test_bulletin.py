@@ -6,6 +6,7 @@ import importlib.util
 import io
 import shutil
 import subprocess
+import threading
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -14,6 +15,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import RGBColor
 from django.core.management import call_command
+from django.db import connection, connections
 from django.urls import reverse
 
 from accounts.models import User
@@ -245,6 +247,42 @@ def test_a_failed_publication_keeps_the_old_file_and_leaves_no_new_one(reported,
     assert first.revision == 1 and first.file.storage.exists(first.file.name)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_publications_of_one_scope_wait_for_each_other(reported):
+    """Two clicks at once over two real connections: different months get different numbers,
+    the same month is generated twice over, never a duplicate and never an error."""
+    if connection.vendor != "postgresql":
+        pytest.skip("两个真实连接同时生成通报的测试在 PostgreSQL 上运行；SQLite 的写事务本就逐个进行")
+    office, plan_pk = reported["people"]["office"], reported["plan"].pk
+
+    def at_once(months):
+        barrier, outcomes = threading.Barrier(len(months)), []
+
+        def publish(month):
+            try:
+                scope = scope_for(User.objects.get(pk=office.pk), "plan", plan_pk)
+                barrier.wait()
+                outcomes.append(publish_bulletin(scope, month, office, NOV30))
+            except Exception as error:  # noqa: BLE001  (reported by the assertion below)
+                outcomes.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=publish, args=(month,)) for month in months]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return outcomes
+
+    outcomes = at_once([OCT, NOV])
+    assert all(isinstance(o, Bulletin) for o in outcomes), outcomes
+    assert sorted(o.number for o in outcomes) == [1, 2]
+    outcomes = at_once([NOV, NOV])
+    assert all(isinstance(o, Bulletin) for o in outcomes), outcomes
+    assert Bulletin.objects.filter(month=NOV).get().revision == 3
+
+
 def test_a_future_month_is_refused(reported):
     from oversight.bulletin import BulletinError
 
@@ -341,6 +379,21 @@ def test_a_region_bulletin_is_hidden_from_who_cannot_see_all_its_plans(client, r
     assert client.get(download).status_code == 404
     page = client.get(reverse("oversight:bulletins", args=["region", city.pk]))
     assert page.status_code == 200 and bulletin.title not in page.content.decode()
+
+
+def test_the_admin_shows_the_archive_read_only(client, reported):
+    bulletin = publish_bulletin(plan_scope(reported), NOV, reported["people"]["office"], NOV30)
+    client.force_login(User.objects.create_superuser("root", password="x", unit=None))
+    listing = client.get(reverse("admin:oversight_bulletin_changelist"))
+    assert listing.status_code == 200 and bulletin.title in listing.content.decode()
+    page = client.get(reverse("admin:oversight_bulletin_change", args=[bulletin.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert reverse("oversight:bulletin_download", args=[bulletin.pk]) in html
+    assert "/media/" not in html  # never linked as plain media
+    assert client.get(reverse("admin:oversight_bulletin_add")).status_code == 403
+    assert client.post(reverse("admin:oversight_bulletin_delete", args=[bulletin.pk]), {"post": "yes"}).status_code == 403
+    assert Bulletin.objects.filter(pk=bulletin.pk).exists()
 
 
 # -- the sample data -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBasicAuth, SessionAuth
 
 from intake.interpret.numbers import printed
@@ -28,6 +29,7 @@ from oversight.access import may_oversee, plans_visible_to, scope_for
 from oversight.snapshot import ReportingRate, Snapshot, build_snapshot, parse_month
 
 MONTH_ERROR = "月份格式应为YYYY-MM，如2026-11"
+FUTURE_MONTH_ERROR = "月份不能晚于本月"
 # Messages for parameters ninja rejects before a view runs (it would say 422 in English).
 PARAMETER_ERRORS = {
     "month": MONTH_ERROR,
@@ -79,12 +81,18 @@ class SystemAccount(HttpBasicAuth):
         return authenticate(request, username=username, password=password)
 
 
+class ReadableJSON(JSONRenderer):
+    # Chinese as characters, not \uXXXX escapes: people read these answers with curl too.
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
     title="协作 Xiezuo 督查数据接口",
     version="1",
     description=DESCRIPTION,
     urls_namespace="api-v1",
     auth=[SessionAuth(), SystemAccount()],
+    renderer=ReadableJSON(),
     # The server may sit on a closed network: Swagger UI comes from ninja's own
     # static files ("ninja" in INSTALLED_APPS), and its online validator badge is off.
     docs=Swagger(settings={"validatorUrl": None}),
@@ -124,9 +132,13 @@ def overseer(request):
 
 def month_param(value: str | None) -> datetime.date | None:
     try:
-        return parse_month(value)
+        month = parse_month(value)
     except ValueError:
         raise HttpError(400, MONTH_ERROR) from None
+    # A later month has no reports yet, and each month up to it costs the snapshot a pass.
+    if month is not None and month > _today().replace(day=1):
+        raise HttpError(400, FUTURE_MONTH_ERROR)
+    return month
 
 
 # --- Formatting: Decimal → string, never float --------------------------------
@@ -140,7 +152,7 @@ def ratio(value) -> str | None:
 
 
 def month_text(month: datetime.date) -> str:
-    return f"{month:%Y-%m}"
+    return f"{month.year:04d}-{month.month:02d}"
 
 
 # --- Schemas ------------------------------------------------------------------
@@ -359,7 +371,8 @@ def snapshot_for(request, kind: str, pk: int, month: str | None, year: int | Non
 
 # --- Endpoints ----------------------------------------------------------------
 
-MONTH = Query(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="统计月份 YYYY-MM，默认为最近一个已开始的填报月份")
+MONTH = Query(None, pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$",
+              description="统计月份 YYYY-MM，不晚于本月；默认为最近一个已开始的填报月份")
 YEAR = Query(None, ge=1949, le=2100, description="只对区划有效：只看覆盖该年度的方案")
 SCOPED = "/{kind}/{pk}"
 TAGS = ["督查数据"]

@@ -45,6 +45,7 @@ def test_status_is_the_snapshot_overall_per_category_per_plan_and_reporting(clie
     assert response.status_code == 200
     snap = build_snapshot([plan], NOV, NOV30)
     assert data["scope"] == {"kind": "plan", "id": plan.pk, "title": plan.title}
+    assert "2026年11月" in response.content.decode() and response["Content-Type"] == "application/json; charset=utf-8"
     assert (data["month"], data["month_label"], data["as_of"]) == ("2026-11", "2026年11月", "2026-11-30")
     overall = data["overall"]
     assert overall["completion"] == f"{snap.overall.completion:.4f}" == "0.3000"
@@ -182,6 +183,8 @@ def test_scopes_need_login_and_the_oversight_role(client, reported):
     ("?month=2026/11", "月份格式应为YYYY-MM，如2026-11"),
     ("?month=2026-13", "月份格式应为YYYY-MM，如2026-11"),
     ("?month=十一月", "月份格式应为YYYY-MM，如2026-11"),
+    ("?month=0000-11", "月份格式应为YYYY-MM，如2026-11"),
+    ("?month=2026-12", "月份不能晚于本月"),  # today is 30 November 2026 here
     ("?warning=purple", "预警颜色应为red（逾期未完成）、yellow（落后时序进度）或blue（临近时限）"),
     ("?unit=鼓东", "单位应为单位编号（整数）"),
 ])

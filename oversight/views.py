@@ -21,9 +21,12 @@ def _today() -> datetime.date:
 
 def _month(request):
     try:
-        return parse_month(request.GET.get("month"))
+        month = parse_month(request.GET.get("month"))
     except ValueError as error:
         raise Http404(str(error)) from None
+    if month and month > _today().replace(day=1):
+        raise Http404(f"{month.year}年{month.month}月还没有到，不能查看")
+    return month
 
 
 def _require_overseer(user):

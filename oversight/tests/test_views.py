@@ -106,3 +106,9 @@ def test_the_plan_page_shows_each_tasks_progress_to_those_who_oversee_it(client,
     html = get(client, reported["people"]["office"], url).content.decode()
     assert "打开督查看板" in html and "30.0%" in html
     assert "打开督查看板" not in get(client, reported["people"]["gudong"], url).content.decode()
+
+
+def test_a_month_not_yet_come_is_404(client, reported):
+    response = get(client, reported["people"]["office"],
+                   reverse("oversight:dashboard", args=["plan", reported["plan"].pk]) + "?month=2099-01")
+    assert response.status_code == 404

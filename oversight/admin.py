@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from oversight.models import Bulletin
+from oversight.models import Bulletin, WarningSent
 
 
 @admin.register(Bulletin)
@@ -35,4 +35,19 @@ class BulletinAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WarningSent)
+class WarningSentAdmin(admin.ModelAdmin):
+    """A record of warnings sent by send_warnings: read only."""
+
+    list_display = ("unit", "cycle", "sent_on", "overdue", "lagging", "near_deadline")
+    list_filter = ("sent_on",)
+    search_fields = ("unit__name",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

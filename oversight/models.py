@@ -82,3 +82,26 @@ class Bulletin(models.Model):
     @property
     def month_label(self) -> str:
         return f"{self.month.year}年{self.month.month}月"
+
+
+class WarningSent(models.Model):
+    """A unit warned of its overdue, lagging and near-deadline targets for one cycle.
+
+    Inserted before the notification goes out: the unique constraint is the
+    claim, so two runs of send_warnings never warn a unit twice for a month.
+    """
+
+    cycle = models.ForeignKey("reporting.ReportingCycle", verbose_name="填报周期", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("orgs.Unit", verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField("发送日期")
+    overdue = models.PositiveIntegerField("逾期未完成", default=0)
+    lagging = models.PositiveIntegerField("落后时序进度", default=0)
+    near_deadline = models.PositiveIntegerField("临近时限", default=0)
+
+    class Meta:
+        verbose_name = "已发预警"
+        verbose_name_plural = "已发预警"
+        constraints = [models.UniqueConstraint(fields=["cycle", "unit"], name="warning_once")]
+
+    def __str__(self):
+        return f"{self.unit} {self.cycle.label}"

@@ -1,0 +1,40 @@
+"""Send the monthly progress warnings, the day after each cycle's due date.
+
+Units with targets overdue (red), behind 时序进度 (yellow) or near their
+deadline (blue) are told which, in the app and by e-mail. Recorded before
+sending, so running twice never warns twice. Run daily from cron after
+send_reminders:
+
+    5 8 * * * cd /srv/xiezuo && .venv/bin/python manage.py send_warnings
+"""
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from oversight import status as st
+from oversight.warnings import send_warnings
+
+
+class Command(BaseCommand):
+    help = "发送进度预警：报送截止日次日，向有逾期、滞后或临期指标的单位发送预警（同一期不重复发送）"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", help="按哪一天发送，格式 YYYY-MM-DD；默认今天（北京时间）")
+
+    def handle(self, *args, **options):
+        try:
+            today = datetime.date.fromisoformat(options["today"]) if options["today"] else timezone.localdate()
+        except ValueError:
+            raise CommandError(f"--today 应为 YYYY-MM-DD 格式的日期，如 2026-11-26（填写的是“{options['today']}”）") from None
+        sent = send_warnings(today)
+        if not sent:
+            self.stdout.write(f"{today:%Y-%m-%d}：没有需要发送的预警。")
+            return
+        self.stdout.write(f"{today:%Y-%m-%d}：已向{len(sent)}个单位发送进度预警。")
+        for item in sent:
+            counts = "、".join(f"{st.WARNING_LABELS[k]}{n}项" for k, n in item.counts.items() if n)
+            self.stdout.write(f"  {item.unit_name}：《{item.cycle.plan.title}》{item.cycle.label}，{counts}")
+            if item.email_error:
+                self.stderr.write(f"  邮件发送失败（站内通知已发出）：{item.unit_name}：{item.email_error}")

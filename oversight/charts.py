@@ -19,7 +19,8 @@ TREND_CHARTS = 4  # the metrics reported most; the rest are in the table below t
 
 
 def _pct(value: Decimal | None) -> str | None:
-    return None if value is None else str((value * 100).quantize(Decimal("0.1")))
+    """The chart's figure, rounded exactly as the cards and the bulletin print it."""
+    return None if value is None else str(st.percent_value(value))
 
 
 def month_param(month) -> str:

@@ -159,11 +159,11 @@ class Summary:
 
     @property
     def percent(self) -> Decimal | None:
-        return None if self.completion is None else (self.completion * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return percent_value(self.completion)
 
     @property
     def progress_percent(self) -> Decimal | None:
-        return None if self.time_progress is None else (self.time_progress * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return percent_value(self.time_progress)
 
 
 def summarize(statuses) -> Summary:
@@ -186,8 +186,11 @@ def summarize(statuses) -> Summary:
     return summary
 
 
+def percent_value(value: Decimal | None) -> Decimal | None:
+    """0.9154 → 91.5, rounded half up: the one rounding every page, chart and bulletin uses."""
+    return None if value is None else (value * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
 def percent(value: Decimal | None) -> str:
     """0.9154 → "91.5%": how the pages, the bulletin and the ledger print a ratio."""
-    if value is None:
-        return "—"
-    return f"{(value * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+    return "—" if value is None else f"{percent_value(value)}%"

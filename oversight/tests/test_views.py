@@ -112,3 +112,19 @@ def test_a_month_not_yet_come_is_404(client, reported):
     response = get(client, reported["people"]["office"],
                    reverse("oversight:dashboard", args=["plan", reported["plan"].pk]) + "?month=2099-01")
     assert response.status_code == 404
+
+
+def test_charts_round_as_the_cards_do(reported):
+    """87.85% is 87.9% on the card and in the gauge alike (half up, never half even)."""
+    from decimal import Decimal
+
+    from oversight import status as st
+    from oversight.access import Scope
+    from oversight.charts import dashboard_charts
+    from oversight.snapshot import build_snapshot
+
+    snapshot = build_snapshot([reported["plan"]], None, NOV30)
+    snapshot.overall.completion, snapshot.overall.time_progress = Decimal("0.8785"), Decimal("0.9245")
+    gauge = dashboard_charts(Scope("plan", reported["plan"].pk, "", [reported["plan"]]), snapshot)["gauge"]
+    assert (gauge["value"], gauge["schedule"]) == ("87.9", "92.5")
+    assert st.percent(snapshot.overall.completion) == "87.9%"

@@ -1,6 +1,7 @@
 """The month's report in a real browser, from first figure to approval."""
 
 import pytest
+from django.utils import timezone
 from PIL import Image
 
 from conftest import save_screenshot
@@ -49,7 +50,12 @@ def test_report_returned_corrected_and_approved(browser, live_server, work, tmp_
     reviewer.locator(f"tr[data-report='{report.pk}'] a").click()
     reviewer.fill("#id_comment", "请补充企业捐赠协议")
     reviewer.get_by_role("button", name="退回修改").click()
-    assert reviewer.locator("#report-status").inner_text() == "已退回"
+    returned = ProgressReport.objects.select_related("cycle").get(pk=report.pk)
+    assert returned.status == ProgressReport.Status.RETURNED
+    # The page names the state as offices do: 已退回, or 已逾期 once the cycle's due day
+    # (25 November 2026 in this fixture) has passed on the real calendar.
+    expected = "已退回" if timezone.localdate() <= returned.cycle.due_on else "已逾期"
+    assert reviewer.locator("#report-status").inner_text() == expected
 
     reporter.goto(live_server.url + "/reporting/")
     assert reporter.locator(".notifications .badge").inner_text() == "1"

@@ -26,15 +26,16 @@ def months_of(plans) -> list[datetime.date]:
 
 
 def regions_of(plans) -> list[Region]:
-    """The counties and cities whose offices keep these plans: each has a dashboard."""
-    regions = {}
-    for plan in plans:
-        region = plan.office.region if plan.office_id else None
-        while region is not None:
-            if region.level in (Region.Level.CITY, Region.Level.COUNTY):
-                regions.setdefault(region.pk, region)
-            region = region.parent
-    return sorted(regions.values(), key=lambda r: (r.level, r.name))
+    """The counties and cities whose offices keep these plans: each has a dashboard.
+    One query per level of the region tree, however many plans."""
+    found: dict[int, Region] = {}
+    frontier = {p.office.region_id for p in plans if p.office_id}
+    while frontier:
+        level = list(Region.objects.filter(pk__in=frontier))
+        found.update((r.pk, r) for r in level)
+        frontier = {r.parent_id for r in level if r.parent_id and r.parent_id not in found}
+    wanted = (Region.Level.CITY, Region.Level.COUNTY)
+    return sorted((r for r in found.values() if r.level in wanted), key=lambda r: (r.level, r.name))
 
 
 def filter_statuses(snapshot: Snapshot, *, unit="", metric="", light="", warning="", level="") -> list[st.TargetStatus]:

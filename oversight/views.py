@@ -15,6 +15,9 @@ from oversight.ledger import ledger_title, write_ledger
 from oversight.snapshot import build_snapshot, parse_month
 
 
+OVERVIEW_PLANS = 50
+
+
 def _today() -> datetime.date:
     return timezone.localdate()
 
@@ -37,10 +40,13 @@ def _require_overseer(user):
 @login_required
 def overview(request):
     _require_overseer(request.user)
-    plans = list(access.plans_visible_to(request.user).order_by("-year", "pk"))
+    visible = access.plans_visible_to(request.user).order_by("-year", "-pk")
+    # A province's leaders may see thousands of plans: list the latest, and the regions for the rest.
+    plans = list(visible[:OVERVIEW_PLANS])
     snapshot = build_snapshot(plans, None, _today()) if plans else None
     return render(request, "oversight/overview.html", {
         "plans": plans, "snapshot": snapshot, "regions": queries.regions_of(plans),
+        "more": visible.count() - len(plans) if len(plans) == OVERVIEW_PLANS else 0,
     })
 
 

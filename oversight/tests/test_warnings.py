@@ -45,3 +45,11 @@ def test_the_command_says_what_it_sent(reported, capsys):
     assert "已向4个单位发送进度预警" in out and "鼓东街道" in out
     call_command("send_warnings", "--today", "2026-11-26")
     assert "没有需要发送的预警" in capsys.readouterr().out
+
+
+def test_a_bad_date_is_refused_in_chinese(db):
+    import pytest
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("send_warnings", "--today", "26/11/2026")

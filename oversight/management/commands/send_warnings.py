@@ -8,11 +8,10 @@ send_reminders:
     5 8 * * * cd /srv/xiezuo && .venv/bin/python manage.py send_warnings
 """
 
-import datetime
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.core.management.base import BaseCommand
 
+from reporting.management.today import today_option
 from oversight import status as st
 from oversight.warnings import send_warnings
 
@@ -24,10 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--today", help="按哪一天发送，格式 YYYY-MM-DD；默认今天（北京时间）")
 
     def handle(self, *args, **options):
-        try:
-            today = datetime.date.fromisoformat(options["today"]) if options["today"] else timezone.localdate()
-        except ValueError:
-            raise CommandError(f"--today 应为 YYYY-MM-DD 格式的日期，如 2026-11-26（填写的是“{options['today']}”）") from None
+        today = today_option(options["today"])
         sent = send_warnings(today)
         if not sent:
             self.stdout.write(f"{today:%Y-%m-%d}：没有需要发送的预警。")

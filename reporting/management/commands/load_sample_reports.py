@@ -5,19 +5,13 @@ Safe to run on every start: only reports nobody has touched are filled, and a
 second run on the same day writes nothing. --today 2026-11-30 runs as on another day.
 """
 
-import datetime
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from reporting.management.today import today_option
 from reporting.sample_reports import SampleReportsError, load_sample_reports
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--today 应为 YYYY-MM-DD 格式的日期，如 2026-11-30（填写的是“{text}”）") from None
 
 
 class Command(BaseCommand):
@@ -27,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--today", help="按哪一天载入，格式 YYYY-MM-DD；默认今天（北京时间）")
 
     def handle(self, *args, **options):
-        today = _date(options["today"]) if options["today"] else timezone.localdate()
+        today = today_option(options["today"])
         try:
             counts = load_sample_reports(today)
         except SampleReportsError as error:

@@ -13,23 +13,17 @@ Options: --today 2026-11-22 to run as on another day (catching up on a missed
 day, or trying it out); --days-before N (default settings.REMINDER_DAYS_BEFORE, 3).
 """
 
-import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from reporting.management.today import today_option
 from reporting.models import ReminderSent
 from reporting.reminders import send_reminders
 
 Kind = ReminderSent.Kind
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--today 应为 YYYY-MM-DD 格式的日期，如 2026-11-22（填写的是“{text}”）") from None
 
 
 class Command(BaseCommand):
@@ -40,7 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--days-before", type=int, help="截止日前几天提醒；默认取设置 REMINDER_DAYS_BEFORE，未设置为3")
 
     def handle(self, *args, **options):
-        today = _date(options["today"]) if options["today"] else timezone.localdate()
+        today = today_option(options["today"])
         days_before = options["days_before"]
         if days_before is None:
             days_before = getattr(settings, "REMINDER_DAYS_BEFORE", 3)

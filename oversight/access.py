@@ -65,6 +65,12 @@ def plan_scope(user, pk: int) -> Scope:
     return Scope("plan", plan.pk, plan.title, [plan])
 
 
+def region_years(user, pk: int) -> list[int]:
+    """The years with plans a person may see in this region, newest first (for the year picker)."""
+    plans = plans_visible_to(user).filter(office__region_id__in=subtree_region_ids(Region.objects.get(pk=pk)))
+    return sorted(set(plans.values_list("year", flat=True)), reverse=True)
+
+
 def region_scope(user, pk: int, year: int | None = None) -> Scope:
     region = Region.objects.filter(pk=pk).first()
     if region is None:
@@ -75,7 +81,7 @@ def region_scope(user, pk: int, year: int | None = None) -> Scope:
     plans = list(plans.order_by("-year", "pk"))
     if not plans:
         raise Http404("该区划没有您可查看的方案")
-    return Scope("region", region.pk, f"{region.name}协作工作", plans)
+    return Scope("region", region.pk, f"{region.name}{f'{year}年' if year else ''}协作工作", plans)
 
 
 def scope_for(user, kind: str, pk: int, year: int | None = None) -> Scope:

@@ -360,8 +360,11 @@ def target_out(request, snap: Snapshot, status: st.TargetStatus, sources: dict[i
 
 def snapshot_for(request, kind: str, pk: int, month: str | None, year: int | None):
     user = overseer(request)
+    month = month_param(month)
+    if kind == "region" and year is None:  # as on the pages: the plans running in the month's year
+        year = (month or _today()).year
     scope = scope_for(user, kind, pk, year)
-    snap = build_snapshot(scope.plans, month_param(month), _today())
+    snap = build_snapshot(scope.plans, month, _today())
     header = {
         "scope": {"kind": scope.kind, "id": scope.pk, "title": scope.title},
         "month": month_text(snap.month), "month_label": snap.label, "as_of": snap.as_of,

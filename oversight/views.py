@@ -32,6 +32,15 @@ def _month(request):
     return month
 
 
+def _scope(request, kind, pk, month):
+    """A region's dashboard covers the plans running in one year: the month's, or ?year=, or this one."""
+    if kind != "region":
+        return access.scope_for(request.user, kind, pk)
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() else (month or _today()).year
+    return access.scope_for(request.user, kind, pk, year)
+
+
 def _require_overseer(user):
     if not access.may_oversee(user):
         raise PermissionDenied("只有协作办公室、审核人员和领导可以查看督查看板")
@@ -53,9 +62,11 @@ def overview(request):
 @login_required
 def dashboard(request, kind, pk):
     _require_overseer(request.user)
-    scope = access.scope_for(request.user, kind, pk)
-    snapshot = build_snapshot(scope.plans, _month(request), _today())
+    month = _month(request)
+    scope = _scope(request, kind, pk, month)
+    snapshot = build_snapshot(scope.plans, month, _today())
     return render(request, "oversight/dashboard.html", {
+        "years": access.region_years(request.user, pk) if kind == "region" else [],
         "scope": scope, "snapshot": snapshot, "charts": dashboard_charts(scope, snapshot),
         "months": queries.months_of(scope.plans), "month": month_param(snapshot.month),
         "may_publish": access.may_publish(request.user, scope.plans),
@@ -65,8 +76,9 @@ def dashboard(request, kind, pk):
 @login_required
 def target_list(request, kind, pk):
     _require_overseer(request.user)
-    scope = access.scope_for(request.user, kind, pk)
-    snapshot = build_snapshot(scope.plans, _month(request), _today())
+    month = _month(request)
+    scope = _scope(request, kind, pk, month)
+    snapshot = build_snapshot(scope.plans, month, _today())
     filters = {key: request.GET.get(key, "") for key in ("unit", "metric", "light", "warning", "level")}
     rows = queries.filter_statuses(snapshot, **filters)
     return render(request, "oversight/targets.html", {

@@ -138,7 +138,7 @@ def test_a_region_scope_covers_the_plans_its_offices_keep(client, reported):
     response, data = get_json(client, f"/api/v1/region/{gulou.pk}/status?month=2026-11",
                               reported["people"]["leader"])
     assert response.status_code == 200
-    assert data["scope"]["title"] == "鼓楼区协作工作"
+    assert data["scope"]["title"] == "鼓楼区2026年协作工作"  # a region covers the plans running in one year
     assert data["overall"]["completion"] == "0.3000"
 
 

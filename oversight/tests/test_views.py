@@ -128,3 +128,17 @@ def test_charts_round_as_the_cards_do(reported):
     gauge = dashboard_charts(Scope("plan", reported["plan"].pk, "", [reported["plan"]]), snapshot)["gauge"]
     assert (gauge["value"], gauge["schedule"]) == ("87.9", "92.5")
     assert st.percent(snapshot.overall.completion) == "87.9%"
+
+
+def test_a_region_dashboard_covers_one_years_plans(client, reported):
+    from plans.models import Plan
+
+    old = Plan.objects.create(title="2025年测试方案", doc_number="测〔2025〕1号", year=2025,
+                              kind=reported["plan"].kind, office=reported["units"]["区民政局"])
+    gulou = reported["units"]["区民政局"].region
+    client.force_login(reported["people"]["leader"])
+    url = reverse("oversight:dashboard", args=["region", gulou.pk])
+    this_year = client.get(url)
+    assert this_year.context["scope"].plans == [reported["plan"]]
+    assert this_year.context["years"] == [2026, 2025]
+    assert client.get(url + "?year=2025").context["scope"].plans == [old]

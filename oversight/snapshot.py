@@ -19,6 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count, Q
+
 from plans.models import Assignment, Plan, Target, Task
 from reporting.models import ProgressReport, ReportedFigure, ReportingCycle
 from oversight import status as st
@@ -184,15 +186,18 @@ def _load_targets(plan_ids, tasks: dict[int, TaskInfo], plan_years: dict[int, tu
     return targets
 
 
-def _load_tasks(plan_ids) -> dict[int, TaskInfo]:
+def _load_tasks(plan_ids) -> tuple[dict[int, TaskInfo], dict[int, list[tuple[int, str]]]]:
+    """The tasks, and each task's lead units as (unit id, name) in printed order."""
     leads = defaultdict(list)
-    for task_id, name in (Assignment.objects.filter(task__plan_id__in=plan_ids, role=Assignment.Role.LEAD)
-                          .order_by("task_id", "position", "id").values_list("task_id", "unit__name")):
-        leads[task_id].append(name)
+    for task_id, unit_id, name in (Assignment.objects.filter(task__plan_id__in=plan_ids, role=Assignment.Role.LEAD)
+                                   .order_by("task_id", "position", "id").values_list("task_id", "unit_id", "unit__name")):
+        leads[task_id].append((unit_id, name))
     rows = Task.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "position", "id").values_list(
         "id", "plan_id", "list_name", "ref", "category", "text", "deadline", "deadline_text")
-    return {pk: TaskInfo(pk, plan_id, list_name, ref, category, text, deadline, deadline_text, tuple(leads[pk]))
-            for pk, plan_id, list_name, ref, category, text, deadline, deadline_text in rows}
+    tasks = {pk: TaskInfo(pk, plan_id, list_name, ref, category, text, deadline, deadline_text,
+                          tuple(name for _, name in leads[pk]))
+             for pk, plan_id, list_name, ref, category, text, deadline, deadline_text in rows}
+    return tasks, leads
 
 
 def _monthly_reported(plan_ids, months: list[datetime.date]) -> dict[datetime.date, dict[int, Decimal]]:
@@ -245,29 +250,34 @@ def _rollup(targets: list[st.TargetInfo], reported: dict[int, Decimal]) -> dict[
     return values
 
 
+def _rate_counts():
+    received = Q(submitted_at__isnull=False)
+    return {"expected": Count("id"), "received": Count("id", filter=received),
+            "on_time": Count("id", filter=received & Q(submitted_late=False)),
+            "approved": Count("id", filter=Q(status=ProgressReport.Status.APPROVED))}
+
+
+def _rate(label: str, key, row: dict) -> ReportingRate:
+    return ReportingRate(label, row["expected"], row["received"], row["on_time"], row["approved"], key=key)
+
+
 def _reporting_rates(plan_ids, month: datetime.date):
-    rows = (ProgressReport.objects.filter(cycle__plan_id__in=plan_ids, cycle__period_start__lte=month)
-            .values_list("cycle__period_start", "cycle__plan_id", "unit_id", "unit__name", "status",
-                         "submitted_at", "submitted_late"))
-    by_month: dict[datetime.date, ReportingRate] = {}
-    by_unit: dict[int, ReportingRate] = {}
-    by_plan: dict[int, ReportingRate] = {}
-    for period_start, plan_id, unit_id, unit_name, status_code, submitted_at, late in rows:
-        received = submitted_at is not None
-        current = period_start == month
-        rates = [by_month.setdefault(period_start, ReportingRate(f"{period_start.year}年{period_start.month}月", key=period_start))]
-        if current:
-            rates.append(by_unit.setdefault(unit_id, ReportingRate(unit_name, key=unit_id)))
-            rates.append(by_plan.setdefault(plan_id, ReportingRate("", key=plan_id)))
-        for rate in rates:
-            rate.expected += 1
-            rate.received += received
-            rate.on_time += received and not late
-            rate.approved += status_code == ProgressReport.Status.APPROVED
-    this_month = by_month.get(month, ReportingRate(f"{month.year}年{month.month}月", key=month))
-    units = sorted(by_unit.values(), key=lambda r: (-(r.rate or 0), r.label))
+    """Counted in the database: a county has thousands of reports a month."""
+    reports = ProgressReport.objects.filter(cycle__plan_id__in=plan_ids)
+    counts = _rate_counts()
+    by_month = [_rate(f"{row['cycle__period_start'].year}年{row['cycle__period_start'].month}月",
+                      row["cycle__period_start"], row)
+                for row in reports.filter(cycle__period_start__lte=month).values("cycle__period_start")
+                .annotate(**counts).order_by("cycle__period_start")]
+    current = reports.filter(cycle__period_start=month)
+    units = [_rate(row["unit__name"], row["unit_id"], row)
+             for row in current.values("unit_id", "unit__name").annotate(**counts).order_by()]
+    by_plan = {row["cycle__plan_id"]: _rate("", row["cycle__plan_id"], row)
+               for row in current.values("cycle__plan_id").annotate(**counts).order_by()}
+    this_month = next((r for r in by_month if r.key == month), ReportingRate(f"{month.year}年{month.month}月", key=month))
+    units.sort(key=lambda r: (-(r.rate or 0), r.label))
     unreported = sorted((r for r in units if r.missing), key=lambda r: (-r.missing, r.label))
-    return this_month, units, by_plan, [by_month[m] for m in sorted(by_month)], unreported
+    return this_month, units, by_plan, by_month, unreported
 
 
 def _rank_units(statuses: dict[int, st.TargetStatus], tasks: dict[int, TaskInfo], lead_ids) -> list[UnitStatus]:
@@ -297,7 +307,7 @@ def build_snapshot(plans, month: datetime.date | None, today: datetime.date) -> 
     plan_ids = [p.pk for p in plans]
     month = month_start(month or default_month(plans, today))
     as_of = min(today, _month_end(month))
-    tasks = _load_tasks(plan_ids)
+    tasks, lead_ids = _load_tasks(plan_ids)
     plan_years = {p.pk: (p.year, p.end_year or p.year) for p in plans}
     targets = _load_targets(plan_ids, tasks, plan_years)
 
@@ -307,11 +317,6 @@ def build_snapshot(plans, month: datetime.date | None, today: datetime.date) -> 
     statuses = st.target_statuses(targets, reported.get(month, {}), as_of)
     monthly_values = defaultdict(dict)
     trend = _trend(targets, reported, months, monthly_values)
-
-    lead_ids = defaultdict(list)
-    for task_id, unit_id, name in (Assignment.objects.filter(task__plan_id__in=plan_ids, role=Assignment.Role.LEAD)
-                                   .values_list("task_id", "unit_id", "unit__name")):
-        lead_ids[task_id].append((unit_id, name))
 
     roots = [s for s in statuses.values() if s.target.parent_id is None]
     by_task_rows, by_category_rows, by_plan_rows = defaultdict(list), defaultdict(list), defaultdict(list)

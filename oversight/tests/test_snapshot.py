@@ -72,5 +72,5 @@ def test_reporting_rates_and_unreported_units(reported):
 
 
 def test_the_number_of_queries_does_not_grow_with_the_plan(reported, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(8):  # tasks, leads, targets, figures, 3 rate counts, the default month
         build_snapshot([reported["plan"]], NOV, NOV30)

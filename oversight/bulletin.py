@@ -170,12 +170,33 @@ def _ranking(snapshot: Snapshot) -> Section:
     section.blocks.append(
         f"按各单位所承担指标的平均完成率排名，{top.name}居首（{st.percent(top.summary.completion)}），"
         f"{bottom.name}居末（{st.percent(bottom.summary.completion)}）。各单位完成情况如下：")
+    units = snapshot.by_unit
+    if len(units) > RANKED_LISTED:
+        # A city has thousands of units: a bulletin names the first and the last, as offices print them.
+        half = RANKED_LISTED // 2
+        section.blocks.append(f"共{len(units)}个单位参与排名，下表列出前{half}位和后{half}位，完整排名见督查看板。")
+        units = units[:half] + [None] + units[-half:]
     rows = [[str(u.rank), u.name, st.percent(u.summary.completion), st.percent(u.summary.time_progress),
              f"{u.summary.met}/{u.summary.targets}", LIGHT_NAMES.get(u.summary.light, "—")]
-            for u in snapshot.by_unit]
+            if u else ["…", f"（第{RANKED_LISTED // 2 + 1}至{len(snapshot.by_unit) - RANKED_LISTED // 2}位略）", "", "", "", ""]
+            for u in units]
     section.blocks.append(Table(["排名", "单位", "完成率", "时序进度", "已完成/指标数", "亮灯"], rows,
                                 widths_mm=[14, 48, 22, 22, 32, 18], numeric_columns=(0, 2, 3, 4)))
     return section
+
+
+# How much a bulletin lists before it refers the reader to the dashboard: a city's
+# bulletin would otherwise run to hundreds of pages (and take minutes to write).
+RANKED_LISTED = 40
+BEHIND_LISTED = 30
+NAMES_LISTED = 30
+
+
+def _named(names) -> str:
+    names = list(names)
+    if len(names) <= NAMES_LISTED:
+        return "、".join(names)
+    return "、".join(names[:NAMES_LISTED]) + f"等{len(names)}个"
 
 
 def late_units(snapshot: Snapshot) -> list[tuple[str, int]]:
@@ -193,12 +214,12 @@ def _reporting(snapshot: Snapshot) -> Section:
         section.blocks.append(f"{snapshot.label}各单位均已按时报送进度报告。")
         return section
     if late:
-        names = "、".join(f"{name}（{count}份）" for name, count in late)
+        names = _named(f"{name}（{count}份）" for name, count in late)
         section.blocks.append(f"逾期报送的单位（{len(late)}个）：{names}。")
     else:
         section.blocks.append("已报送的单位均按时报送。")
     if missing:
-        names = "、".join(f"{r.label}（{r.missing}份）" for r in missing)
+        names = _named(f"{r.label}（{r.missing}份）" for r in missing)
         section.blocks.append(f"截至{day_text(snapshot.as_of)}仍未报送的单位（{len(missing)}个）：{names}。")
     else:
         section.blocks.append("各单位均已报送。")
@@ -247,6 +268,9 @@ def _behind(snapshot: Snapshot) -> Section:
               if rows]
     for number, (label, statuses) in enumerate(groups):
         section.blocks.append(Subheading(f"（{SECTION_NUMBERS[number]}）{label}的指标"))
+        if len(statuses) > BEHIND_LISTED:
+            section.blocks.append(f"共{len(statuses)}项，下表列出差距最大的{BEHIND_LISTED}项，其余见督查看板和工作台账。")
+            statuses = statuses[:BEHIND_LISTED]
         section.blocks.extend(_behind_tables(snapshot, statuses))
     if near:
         section.blocks.append(f"另有{len(near)}项指标将在{st.NEAR_DAYS}天内到期、尚未完成，请责任单位抓紧推进。")

@@ -16,6 +16,7 @@ from oversight import status as st
 from oversight.snapshot import Snapshot
 
 TREND_CHARTS = 4  # the metrics reported most; the rest are in the table below the charts
+RANKED_BARS = 40
 
 
 def _pct(value: Decimal | None) -> str | None:
@@ -32,6 +33,13 @@ def targets_url(scope, snapshot: Snapshot, **filters) -> str:
     return reverse("oversight:targets", args=[scope.kind, scope.pk]) + "?" + urlencode(query)
 
 
+def ranked_shown(units: list) -> list:
+    """A county's units all; a city's thousands as the first and the last RANKED_BARS // 2."""
+    if len(units) <= RANKED_BARS:
+        return units
+    return units[:RANKED_BARS // 2] + units[-RANKED_BARS // 2:]
+
+
 def dashboard_charts(scope, snapshot: Snapshot) -> dict:
     overall = snapshot.overall
     charts = {
@@ -44,7 +52,7 @@ def dashboard_charts(scope, snapshot: Snapshot) -> dict:
         "units": {"type": "bar", "title": "各单位完成率排名", "marker": {
             "name": "时序进度", "value": _pct(overall.time_progress)} if overall.time_progress is not None else None,
             "items": [{"name": f"{u.rank}. {u.name}", "value": _pct(u.summary.completion), "light": u.summary.light,
-                       "url": targets_url(scope, snapshot, unit=u.unit_id)} for u in snapshot.by_unit]},
+                       "url": targets_url(scope, snapshot, unit=u.unit_id)} for u in ranked_shown(snapshot.by_unit)]},
         "trends": [],
     }
     labels = [f"{m.month}月" if m.year == snapshot.month.year else f"{m.year}年{m.month}月" for m in snapshot.months]

@@ -17,6 +17,7 @@ latest counted figure up to that month, summed over the units that report it
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from django.db.models import Count, Q
@@ -118,22 +119,22 @@ class Snapshot:
     def label(self) -> str:
         return f"{self.month.year}年{self.month.month}月"
 
-    @property
+    @cached_property
     def roots(self) -> list[st.TargetStatus]:
         return [s for s in self.statuses.values() if s.target.parent_id is None]
 
-    @property
+    @cached_property
     def overdue(self) -> list[st.TargetStatus]:
         rows = [s for s in self.statuses.values() if s.warning == st.WARN_RED]
         return sorted(rows, key=lambda s: (s.target.deadline, s.completion or 0, s.target.id))
 
-    @property
+    @cached_property
     def lagging(self) -> list[st.TargetStatus]:
         """Behind time progress, not yet overdue: the furthest behind first."""
         rows = [s for s in self.statuses.values() if s.warning == st.WARN_YELLOW]
         return sorted(rows, key=lambda s: (-(s.time_progress - (s.completion or 0)), s.target.id))
 
-    @property
+    @cached_property
     def near_deadline(self) -> list[st.TargetStatus]:
         rows = [s for s in self.statuses.values() if s.warning == st.WARN_BLUE]
         return sorted(rows, key=lambda s: (s.target.deadline, s.target.id))

@@ -656,6 +656,9 @@ def report_size(url: str) -> None:
 
 # -- measuring -----------------------------------------------------------------------------------
 
+HEADER = f"{'measure':<44} {'runs':>4} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}"
+
+
 def percentile(values: list[float], share: float) -> float:
     """Nearest rank: the smallest value at least `share` of the runs are at or below."""
     ordered = sorted(values)
@@ -672,7 +675,7 @@ class Result:
     def line(self) -> str:
         p50, p95 = statistics.median(self.runs), percentile(self.runs, 0.95)
         goal = "" if self.goal_ms is None else f"goal p95 < {self.goal_ms:,.0f} ms {'✔' if p95 < self.goal_ms else '✘'}"
-        return (f"{self.name:<40} {len(self.runs):>4} {p50:>9,.0f} {p95:>9,.0f} {max(self.runs):>9,.0f}  {goal}"
+        return (f"{self.name:<44} {len(self.runs):>4} {p50:>9,.0f} {p95:>9,.0f} {max(self.runs):>9,.0f}  {goal}"
                 f"{'  ' + self.note if self.note else ''}")
 
 
@@ -685,10 +688,12 @@ def timed(name: str, samples: list, run, warmup: int, goal_ms: float | None = No
         elapsed = (time.perf_counter() - start) * 1000
         if number >= warmup:
             runs.append(elapsed)
-    return Result(name, runs, goal_ms)
+    result = Result(name, runs, goal_ms)
+    print(result.line(), flush=True)
+    return result
 
 
-def measure(url: str, repeat: int, city_repeat: int, warmup: int, seed: int, year_scope: bool = False) -> list[Result]:
+def measure(url: str, repeat: int, city_repeat: int, warmup: int, seed: int, all_years: bool = False) -> list[Result]:
     import tempfile
 
     os.environ.update(DATABASE_URL=url, DEBUG="False", ALLOWED_HOSTS="testserver",
@@ -721,9 +726,9 @@ def measure(url: str, repeat: int, city_repeat: int, warmup: int, seed: int, yea
         return User.objects.get(username=f"bench_leader_{region.pk}")
 
     def scope_of(region):
-        # The dashboard view scopes a region to all its plans, every year; --year-scope
-        # shows what reading only this year's would cost.
-        return scope_for(leader(region), "region", region.pk, year=today.year if year_scope else None)
+        # As the dashboard and bulletin views do: a region's plans running this year
+        # (--all-years: every year's, as the dashboard did before 0848b1d).
+        return scope_for(leader(region), "region", region.pk, year=None if all_years else today.year)
 
     def snapshot(region):
         return build_snapshot(scope_of(region).plans, None, today)
@@ -747,6 +752,7 @@ def measure(url: str, repeat: int, city_repeat: int, warmup: int, seed: int, yea
           f"{warmup} warm-up run(s) not counted, a different county or city each run")
     print("  " + describe(counties[0]))
     print("  " + describe(cities[0]))
+    print(HEADER)
     results = [
         timed("county dashboard: build_snapshot", pick(counties, repeat + warmup), snapshot, warmup, 150),
         timed("county dashboard: page /oversight/region/…", pick(counties, repeat + warmup), page, warmup, 150),
@@ -780,8 +786,8 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help="keep the database if it holds the same generation")
     parser.add_argument("--no-measure", action="store_true")
-    parser.add_argument("--year-scope", action="store_true",
-                        help="build_snapshot and the bulletin over this year's plans only (the pages as they are)")
+    parser.add_argument("--all-years", action="store_true",
+                        help="build_snapshot and the bulletin over every year's plans (the pages read this year's)")
     args = parser.parse_args()
 
     url = database_url()
@@ -800,10 +806,7 @@ def main() -> int:
     report_size(url)
     if args.no_measure:
         return 0
-    results = measure(url, args.repeat, args.city_repeat, args.warmup, args.seed, args.year_scope)
-    print(f"\n{'measure':<40} {'runs':>4} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
-    for result in results:
-        print(result.line())
+    measure(url, args.repeat, args.city_repeat, args.warmup, args.seed, args.all_years)
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0
 

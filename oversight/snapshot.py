@@ -201,54 +201,64 @@ def _load_tasks(plan_ids) -> tuple[dict[int, TaskInfo], dict[int, list[tuple[int
     return tasks, leads
 
 
-def _monthly_reported(plan_ids, months: list[datetime.date]) -> dict[datetime.date, dict[int, Decimal]]:
+def _cycles(plan_ids, month: datetime.date) -> dict[int, datetime.date]:
+    """Cycle id → its month, for the months up to this one. Later queries filter on these
+    ids instead of joining the cycles (and parsing a date per figure)."""
+    return dict(ReportingCycle.objects.filter(plan_id__in=plan_ids, period_start__lte=month)
+                .values_list("id", "period_start"))
+
+
+def _monthly_reported(cycles: dict[int, datetime.date], months: list[datetime.date]) -> dict[datetime.date, dict[int, Decimal]]:
     """Directly reported values per month: per (target, unit) the latest counted
     cumulative figure up to that month, summed over units."""
-    rows = (ReportedFigure.objects
-            .filter(report__cycle__plan_id__in=plan_ids, report__status__in=COUNTED,
-                    report__cycle__period_start__lte=months[-1])
-            .order_by("report__cycle__period_start")
-            .values_list("report__cycle__period_start", "target_id", "report__unit_id", "cumulative_value"))
+    figures: dict[datetime.date, list] = defaultdict(list)
+    for cycle_id, target_id, unit_id, value in (
+            ReportedFigure.objects.filter(report__cycle_id__in=list(cycles), report__status__in=COUNTED)
+            .values_list("report__cycle_id", "target_id", "report__unit_id", "cumulative_value")):
+        figures[cycles[cycle_id]].append((target_id, unit_id, value))
     latest: dict[tuple[int, int], Decimal] = {}
+    totals: dict[int, Decimal] = {}
     by_month: dict[datetime.date, dict[int, Decimal]] = {}
-    rows = iter(rows)
-    pending = next(rows, None)
     for month in months:
-        while pending is not None and pending[0] <= month:
-            _, target_id, unit_id, value = pending
+        for target_id, unit_id, value in figures.get(month, ()):
+            before = latest.get((target_id, unit_id), Decimal(0))
             latest[(target_id, unit_id)] = value
-            pending = next(rows, None)
-        totals: dict[int, Decimal] = defaultdict(Decimal)
-        for (target_id, _), value in latest.items():
-            totals[target_id] += value
+            totals[target_id] = totals.get(target_id, Decimal(0)) - before + value
         by_month[month] = dict(totals)
     return by_month
 
 
-def _rollup(targets: list[st.TargetInfo], reported: dict[int, Decimal]) -> dict[int, Decimal]:
-    """Each target's value, a total without its own figure taking its parts' sum."""
-    children = defaultdict(list)
-    for target in targets:
-        children[target.parent_id].append(target.id)
-    values: dict[int, Decimal] = {}
+class _Tree:
+    """The breakdown trees of many targets, walked parts first: built once, rolled up every month."""
 
-    def value(pk: int) -> Decimal | None:
-        if pk in reported:
-            result = reported[pk]
-            for child in children.get(pk, []):
-                value(child)
-        else:
-            parts = [v for child in children.get(pk, []) if (v := value(child)) is not None]
-            result = sum(parts, Decimal(0)) if parts else None
-        if result is not None:
-            values[pk] = result
-        return result
+    def __init__(self, targets: list[st.TargetInfo]):
+        ids = {t.id for t in targets}
+        self.children: dict[int, list[int]] = defaultdict(list)
+        for target in targets:
+            if target.parent_id in ids:
+                self.children[target.parent_id].append(target.id)
+        self.order: list[int] = []
+        for root in (t.id for t in targets if t.parent_id not in ids):
+            stack = [(root, False)]
+            while stack:
+                pk, expanded = stack.pop()
+                if expanded:
+                    self.order.append(pk)
+                else:
+                    stack.append((pk, True))
+                    stack.extend((child, False) for child in self.children.get(pk, ()))
 
-    ids = {t.id for t in targets}
-    for target in targets:
-        if target.parent_id is None or target.parent_id not in ids:
-            value(target.id)
-    return values
+    def rollup(self, reported: dict[int, Decimal]) -> dict[int, Decimal]:
+        """Each target's value, a total without its own figure taking its parts' sum."""
+        values: dict[int, Decimal] = {}
+        for pk in self.order:
+            if pk in reported:
+                values[pk] = reported[pk]
+            elif pk in self.children:
+                parts = [values[child] for child in self.children[pk] if child in values]
+                if parts:
+                    values[pk] = sum(parts, Decimal(0))
+        return values
 
 
 def _rate_counts():
@@ -262,23 +272,26 @@ def _rate(label: str, key, row: dict) -> ReportingRate:
     return ReportingRate(label, row["expected"], row["received"], row["on_time"], row["approved"], key=key)
 
 
-def _reporting_rates(plan_ids, month: datetime.date):
-    """Counted in the database: a county has thousands of reports a month."""
-    reports = ProgressReport.objects.filter(cycle__plan_id__in=plan_ids)
+def _reporting_rates(cycles: dict[int, datetime.date], month: datetime.date):
+    """Counted in the database (a county has thousands of reports a month), per cycle, then
+    added up per month here: a region's plans each have their own cycle for a month."""
+    reports = ProgressReport.objects.filter(cycle_id__in=list(cycles))
     counts = _rate_counts()
-    by_month = [_rate(f"{row['cycle__period_start'].year}年{row['cycle__period_start'].month}月",
-                      row["cycle__period_start"], row)
-                for row in reports.filter(cycle__period_start__lte=month).values("cycle__period_start")
-                .annotate(**counts).order_by("cycle__period_start")]
-    current = reports.filter(cycle__period_start=month)
+    by_month: dict[datetime.date, ReportingRate] = {}
+    for row in reports.values("cycle_id").annotate(**counts).order_by():
+        start = cycles[row["cycle_id"]]
+        rate = by_month.setdefault(start, ReportingRate(f"{start.year}年{start.month}月", key=start))
+        for name in counts:
+            setattr(rate, name, getattr(rate, name) + row[name])
+    current = reports.filter(cycle_id__in=[pk for pk, start in cycles.items() if start == month])
     units = [_rate(row["unit__name"], row["unit_id"], row)
              for row in current.values("unit_id", "unit__name").annotate(**counts).order_by()]
     by_plan = {row["cycle__plan_id"]: _rate("", row["cycle__plan_id"], row)
                for row in current.values("cycle__plan_id").annotate(**counts).order_by()}
-    this_month = next((r for r in by_month if r.key == month), ReportingRate(f"{month.year}年{month.month}月", key=month))
+    this_month = by_month.get(month, ReportingRate(f"{month.year}年{month.month}月", key=month))
     units.sort(key=lambda r: (-(r.rate or 0), r.label))
     unreported = sorted((r for r in units if r.missing), key=lambda r: (-r.missing, r.label))
-    return this_month, units, by_plan, by_month, unreported
+    return this_month, units, by_plan, [by_month[m] for m in sorted(by_month)], unreported
 
 
 def _rank_units(statuses: dict[int, st.TargetStatus], tasks: dict[int, TaskInfo], lead_ids) -> list[UnitStatus]:
@@ -314,7 +327,8 @@ def build_snapshot(plans, month: datetime.date | None, today: datetime.date) -> 
 
     first = min([datetime.date(p.year, 1, 1) for p in plans] or [month])
     months = [m for m in _months_between(first, month)]
-    reported = _monthly_reported(plan_ids, months) if months else {}
+    cycles = _cycles(plan_ids, month)
+    reported = _monthly_reported(cycles, months) if months else {}
     statuses = st.target_statuses(targets, reported.get(month, {}), as_of)
     monthly_values = defaultdict(dict)
     trend = _trend(targets, reported, months, monthly_values)
@@ -329,7 +343,7 @@ def build_snapshot(plans, month: datetime.date | None, today: datetime.date) -> 
     categories = [GroupStatus(key, st.summarize(rows)) for key, rows in by_category_rows.items()]
     categories.sort(key=lambda g: (-(g.summary.completion or 0), g.key))
 
-    this_month, by_unit_rates, by_plan_rates, by_month_rates, unreported = _reporting_rates(plan_ids, month)
+    this_month, by_unit_rates, by_plan_rates, by_month_rates, unreported = _reporting_rates(cycles, month)
     return Snapshot(
         plans=plans, month=month, as_of=as_of, tasks=tasks, statuses=statuses,
         overall=st.summarize(roots),
@@ -359,8 +373,9 @@ def _trend(targets, reported, months, monthly_values) -> list[TrendSeries]:
         if key not in series:
             series[key] = TrendSeries(target.metric, target.measure, Decimal(0), [])
         series[key].target += target.total
+    tree = _Tree(targets)
     for month in months:
-        values = _rollup(targets, reported.get(month, {}))
+        values = tree.rollup(reported.get(month, {}))
         for pk, value in values.items():
             monthly_values[pk][month] = value
         sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)

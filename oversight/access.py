@@ -6,7 +6,7 @@ and below; a superuser sees everything. Reporters see their own reports in
 我的填报, not the office's dashboards. Anything else is a 404.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -52,6 +52,7 @@ class Scope:
     pk: int
     title: str
     plans: list[Plan]
+    years: list[int] = field(default_factory=list)  # a region's years with plans, newest first
 
     @property
     def plan(self) -> Plan | None:
@@ -65,23 +66,24 @@ def plan_scope(user, pk: int) -> Scope:
     return Scope("plan", plan.pk, plan.title, [plan])
 
 
-def region_years(user, pk: int) -> list[int]:
-    """The years with plans a person may see in this region, newest first (for the year picker)."""
-    plans = plans_visible_to(user).filter(office__region_id__in=subtree_region_ids(Region.objects.get(pk=pk)))
-    return sorted(set(plans.values_list("year", flat=True)), reverse=True)
-
-
-def region_scope(user, pk: int, year: int | None = None) -> Scope:
+def region_scope(user, pk: int, year: int | None = None, *, latest_if_none: bool = False) -> Scope:
+    """Every plan kept in the region that the person may see; with `year`, those running in
+    that year. `latest_if_none`: a year without plans (a January before the new plan is
+    issued) falls back to the latest earlier year that has some."""
     region = Region.objects.filter(pk=pk).first()
     if region is None:
         raise Http404("没有这个区划")
-    plans = plans_visible_to(user).filter(office__region_id__in=subtree_region_ids(region))
+    visible = plans_visible_to(user).filter(office__region_id__in=subtree_region_ids(region))
+    years = sorted(set(visible.values_list("year", flat=True)), reverse=True)
+    if year and latest_if_none and year not in years:
+        year = next((y for y in years if y < year), year)
+    plans = visible
     if year:
         plans = plans.filter(year__lte=year).filter(Q(end_year__gte=year) | Q(end_year__isnull=True, year=year))
     plans = list(plans.order_by("-year", "pk"))
     if not plans:
         raise Http404("该区划没有您可查看的方案")
-    return Scope("region", region.pk, f"{region.name}{f'{year}年' if year else ''}协作工作", plans)
+    return Scope("region", region.pk, f"{region.name}{f'{year}年' if year else ''}协作工作", plans, years)
 
 
 def scope_for(user, kind: str, pk: int, year: int | None = None) -> Scope:

@@ -37,8 +37,9 @@ def _scope(request, kind, pk, month):
     if kind != "region":
         return access.scope_for(request.user, kind, pk)
     year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else (month or _today()).year
-    return access.scope_for(request.user, kind, pk, year)
+    if year.isdigit():
+        return access.region_scope(request.user, pk, int(year))
+    return access.region_scope(request.user, pk, (month or _today()).year, latest_if_none=month is None)
 
 
 def _require_overseer(user):
@@ -66,7 +67,7 @@ def dashboard(request, kind, pk):
     scope = _scope(request, kind, pk, month)
     snapshot = build_snapshot(scope.plans, month, _today())
     return render(request, "oversight/dashboard.html", {
-        "years": access.region_years(request.user, pk) if kind == "region" else [],
+        "years": scope.years,
         "scope": scope, "snapshot": snapshot, "charts": dashboard_charts(scope, snapshot),
         "months": queries.months_of(scope.plans), "month": month_param(snapshot.month),
         "may_publish": access.may_publish(request.user, scope.plans),

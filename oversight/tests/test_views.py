@@ -142,3 +142,13 @@ def test_a_region_dashboard_covers_one_years_plans(client, reported):
     assert this_year.context["scope"].plans == [reported["plan"]]
     assert this_year.context["years"] == [2026, 2025]
     assert client.get(url + "?year=2025").context["scope"].plans == [old]
+
+
+def test_a_region_without_this_years_plan_shows_the_latest_year(client, reported):
+    reported["plan"].year = 2025
+    reported["plan"].save(update_fields=["year"])
+    gulou = reported["units"]["区民政局"].region
+    client.force_login(reported["people"]["leader"])
+    response = client.get(reverse("oversight:dashboard", args=["region", gulou.pk]))
+    assert response.status_code == 200 and response.context["scope"].plans == [reported["plan"]]
+    assert client.get(reverse("oversight:dashboard", args=["region", gulou.pk]) + "?year=2026").status_code == 404

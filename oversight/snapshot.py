@@ -208,13 +208,18 @@ def _cycles(plan_ids, month: datetime.date) -> dict[int, datetime.date]:
                 .values_list("id", "period_start"))
 
 
-def _monthly_reported(cycles: dict[int, datetime.date], months: list[datetime.date]) -> dict[datetime.date, dict[int, Decimal]]:
+def _monthly_reported(plan_ids, cycles: dict[int, datetime.date],
+                      months: list[datetime.date]) -> dict[datetime.date, dict[int, Decimal]]:
     """Directly reported values per month: per (target, unit) the latest counted
     cumulative figure up to that month, summed over units."""
     figures: dict[datetime.date, list] = defaultdict(list)
-    for cycle_id, target_id, unit_id, value in (
-            ReportedFigure.objects.filter(report__cycle_id__in=list(cycles), report__status__in=COUNTED)
-            .values_list("report__cycle_id", "target_id", "report__unit_id", "cumulative_value")):
+    # Filtered through the cycles' plan and month, not a list of cycle ids: given a city's
+    # hundred ids PostgreSQL hashed all 24 million figures (2.9 s) instead of probing by report.
+    rows = (ReportedFigure.objects
+            .filter(report__cycle__plan_id__in=plan_ids, report__status__in=COUNTED,
+                    report__cycle__period_start__lte=months[-1])
+            .values_list("report__cycle_id", "target_id", "report__unit_id", "cumulative_value"))
+    for cycle_id, target_id, unit_id, value in rows:
         figures[cycles[cycle_id]].append((target_id, unit_id, value))
     latest: dict[tuple[int, int], Decimal] = {}
     totals: dict[int, Decimal] = {}
@@ -328,7 +333,7 @@ def build_snapshot(plans, month: datetime.date | None, today: datetime.date) -> 
     first = min([datetime.date(p.year, 1, 1) for p in plans] or [month])
     months = [m for m in _months_between(first, month)]
     cycles = _cycles(plan_ids, month)
-    reported = _monthly_reported(cycles, months) if months else {}
+    reported = _monthly_reported(plan_ids, cycles, months) if months else {}
     statuses = st.target_statuses(targets, reported.get(month, {}), as_of)
     monthly_values = defaultdict(dict)
     trend = _trend(targets, reported, months, monthly_values)

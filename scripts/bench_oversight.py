@@ -716,6 +716,10 @@ def measure(url: str, repeat: int, city_repeat: int, warmup: int, seed: int, all
     from reporting.models import ReportedFigure
 
     today = timezone.localdate()  # what the dashboard view uses
+    # As xiezuo/wsgi.py does in a server process once the application is loaded.
+    import gc
+
+    gc.freeze()
     rng = random.Random(seed)
     kept = Region.objects.filter(units__plans_kept__isnull=False).distinct().order_by("pk")
     counties, cities = list(kept.filter(level=3)), list(kept.filter(level=2))

@@ -42,6 +42,14 @@ def _scope(request, kind, pk, month):
     return access.region_scope(request.user, pk, (month or _today()).year, latest_if_none=month is None)
 
 
+def _row_urls() -> dict:
+    """The two links every row of the dashboard's tables carries, reversed once per page
+    instead of once per row (a county's page has a few hundred rows)."""
+    from django.urls import reverse
+
+    return {"review_url": reverse("reporting:review"), "target_url": reverse("oversight:target", args=[0])[:-2]}
+
+
 def _require_overseer(user):
     if not access.may_oversee(user):
         raise PermissionDenied("只有协作办公室、审核人员和领导可以查看督查看板")
@@ -67,6 +75,7 @@ def dashboard(request, kind, pk):
     scope = _scope(request, kind, pk, month)
     snapshot = build_snapshot(scope.plans, month, _today())
     return render(request, "oversight/dashboard.html", {
+        **_row_urls(),
         "years": scope.years,
         "scope": scope, "snapshot": snapshot, "charts": dashboard_charts(scope, snapshot),
         "months": queries.months_of(scope.plans), "month": month_param(snapshot.month),
@@ -83,6 +92,7 @@ def target_list(request, kind, pk):
     filters = {key: request.GET.get(key, "") for key in ("unit", "metric", "light", "warning", "level")}
     rows = queries.filter_statuses(snapshot, **filters)
     return render(request, "oversight/targets.html", {
+        **_row_urls(),
         "scope": scope, "snapshot": snapshot, "rows": rows, "filters": filters,
         "month": month_param(snapshot.month), "filter_label": queries.describe_filters(snapshot, **filters),
     })
@@ -96,6 +106,7 @@ def target_detail(request, pk):
     snapshot = build_snapshot([plan], _month(request), _today())
     status = snapshot.statuses[target.pk]
     return render(request, "oversight/target.html", {
+        **_row_urls(),
         "target": target, "plan": plan, "status": status, "snapshot": snapshot,
         "month": month_param(snapshot.month), "history": queries.figure_history(target, snapshot.month),
         "monthly": [(m, snapshot.monthly_values.get(target.pk, {}).get(m)) for m in snapshot.months],

@@ -233,39 +233,6 @@ def _monthly_reported(plan_ids, cycles: dict[int, datetime.date],
     return by_month
 
 
-class _Tree:
-    """The breakdown trees of many targets, walked parts first: built once, rolled up every month."""
-
-    def __init__(self, targets: list[st.TargetInfo]):
-        ids = {t.id for t in targets}
-        self.children: dict[int, list[int]] = defaultdict(list)
-        for target in targets:
-            if target.parent_id in ids:
-                self.children[target.parent_id].append(target.id)
-        self.order: list[int] = []
-        for root in (t.id for t in targets if t.parent_id not in ids):
-            stack = [(root, False)]
-            while stack:
-                pk, expanded = stack.pop()
-                if expanded:
-                    self.order.append(pk)
-                else:
-                    stack.append((pk, True))
-                    stack.extend((child, False) for child in self.children.get(pk, ()))
-
-    def rollup(self, reported: dict[int, Decimal]) -> dict[int, Decimal]:
-        """Each target's value, a total without its own figure taking its parts' sum."""
-        values: dict[int, Decimal] = {}
-        for pk in self.order:
-            if pk in reported:
-                values[pk] = reported[pk]
-            elif pk in self.children:
-                parts = [values[child] for child in self.children[pk] if child in values]
-                if parts:
-                    values[pk] = sum(parts, Decimal(0))
-        return values
-
-
 def _rate_counts():
     received = Q(submitted_at__isnull=False)
     return {"expected": Count("id"), "received": Count("id", filter=received),
@@ -334,9 +301,10 @@ def build_snapshot(plans, month: datetime.date | None, today: datetime.date) -> 
     months = [m for m in _months_between(first, month)]
     cycles = _cycles(plan_ids, month)
     reported = _monthly_reported(plan_ids, cycles, months) if months else {}
-    statuses = st.target_statuses(targets, reported.get(month, {}), as_of)
+    breakdowns = st.Breakdowns(targets)
+    statuses = st.target_statuses(targets, reported.get(month, {}), as_of, breakdowns)
     monthly_values = defaultdict(dict)
-    trend = _trend(targets, reported, months, monthly_values)
+    trend = _trend(targets, breakdowns, reported, months, monthly_values)
 
     roots = [s for s in statuses.values() if s.target.parent_id is None]
     by_task_rows, by_category_rows, by_plan_rows = defaultdict(list), defaultdict(list), defaultdict(list)
@@ -369,7 +337,7 @@ def _months_between(first: datetime.date, last: datetime.date):
         month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
-def _trend(targets, reported, months, monthly_values) -> list[TrendSeries]:
+def _trend(targets, breakdowns: st.Breakdowns, reported, months, monthly_values) -> list[TrendSeries]:
     """Per metric, the sum of the root targets' values at each month's end."""
     roots = [t for t in targets if t.parent_id is None]
     series: dict[tuple[str, str], TrendSeries] = {}
@@ -378,9 +346,8 @@ def _trend(targets, reported, months, monthly_values) -> list[TrendSeries]:
         if key not in series:
             series[key] = TrendSeries(target.metric, target.measure, Decimal(0), [])
         series[key].target += target.total
-    tree = _Tree(targets)
     for month in months:
-        values = tree.rollup(reported.get(month, {}))
+        values = breakdowns.rollup(reported.get(month, {}))
         for pk, value in values.items():
             monthly_values[pk][month] = value
         sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)

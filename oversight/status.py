@@ -108,35 +108,59 @@ class TargetStatus:
         return max(self.target.total - (self.reported or Decimal(0)), Decimal(0))
 
 
+class Breakdowns:
+    """The breakdown trees of many targets, in order with each target's parts before it:
+    built once, rolled up for as many months as needed. A part whose total is not among
+    the targets counts as a total itself."""
+
+    def __init__(self, targets: list[TargetInfo]):
+        ids = {t.id for t in targets}
+        self.children: dict[int, list[int]] = {}
+        for target in targets:
+            if target.parent_id in ids:
+                self.children.setdefault(target.parent_id, []).append(target.id)
+        self.order: list[int] = []
+        for root in (t.id for t in targets if t.parent_id not in ids):
+            stack = [(root, False)]
+            while stack:
+                pk, expanded = stack.pop()
+                if expanded:
+                    self.order.append(pk)
+                else:
+                    stack.append((pk, True))
+                    stack.extend((child, False) for child in reversed(self.children.get(pk, ())))
+
+    def rollup(self, reported: dict[int, Decimal]) -> dict[int, Decimal]:
+        """Each target's value: its own reported figure, else the sum of its parts' values."""
+        values: dict[int, Decimal] = {}
+        for pk in self.order:
+            if pk in reported:
+                values[pk] = reported[pk]
+            elif pk in self.children:
+                parts = [values[child] for child in self.children[pk] if child in values]
+                if parts:
+                    values[pk] = sum(parts, Decimal(0))
+        return values
+
+
 def target_statuses(targets: list[TargetInfo], reported: dict[int, Decimal],
-                    as_of: datetime.date) -> dict[int, TargetStatus]:
+                    as_of: datetime.date, breakdowns: Breakdowns | None = None) -> dict[int, TargetStatus]:
     """Every target's status. `reported` holds the directly reported cumulative
     figures; a target without one takes the sum of its parts' (recursively),
     so a total broken down among streets progresses as the streets report."""
-    children: dict[int | None, list[TargetInfo]] = {}
-    known = {t.id for t in targets}
-    for target in targets:
-        parent = target.parent_id if target.parent_id in known else None
-        children.setdefault(parent, []).append(target)
+    breakdowns = breakdowns or Breakdowns(targets)
+    values = breakdowns.rollup(reported)
+    by_id = {t.id: t for t in targets}
     result: dict[int, TargetStatus] = {}
-
-    def visit(target: TargetInfo) -> TargetStatus:
-        parts = [visit(child) for child in children.get(target.id, [])]
-        value, direct = reported.get(target.id), True
-        if value is None and parts:
-            values = [p.reported for p in parts if p.reported is not None]
-            value, direct = (sum(values, Decimal(0)) if values else None), False
+    for pk in breakdowns.order:
+        target, value = by_id[pk], values.get(pk)
+        parts = [result[child] for child in breakdowns.children.get(pk, ())]
         done = ratio(value or Decimal(0), target.total) if target.total else None
         progress = time_progress(target.start, target.deadline, as_of)
         overdue = as_of > target.deadline and not (done is not None and done >= 1)
-        status = TargetStatus(target, value, direct, done, progress, overdue,
-                              light(done, progress, overdue), warning(done, progress, target.deadline, as_of, overdue),
-                              parts)
-        result[target.id] = status
-        return status
-
-    for root in children.get(None, []):
-        visit(root)
+        result[pk] = TargetStatus(target, value, pk in reported or not parts, done, progress, overdue,
+                                  light(done, progress, overdue),
+                                  warning(done, progress, target.deadline, as_of, overdue), parts)
     return result
 
 

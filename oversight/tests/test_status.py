@@ -92,12 +92,10 @@ def test_zero_targets_are_left_out_of_summaries():
 
 def test_monthly_rollup_agrees_with_the_statuses():
     """The trend's roll-up (walked once per month) gives each target the value its status has."""
-    from oversight.snapshot import _Tree
-
     targets = [info(1, "100"), info(2, "40", parent=1), info(3, "60", parent=1), info(4, "30", parent=3),
                info(5, "30", parent=3), info(6, "5", parent=99)]  # 6's parent is not loaded: a root
     reported = {2: D("20"), 4: D("15"), 3: D("50"), 5: D("1"), 6: D("2")}
-    values = _Tree(targets).rollup(reported)
+    values = st.Breakdowns(targets).rollup(reported)
     statuses = st.target_statuses(targets, reported, datetime.date(2026, 6, 30))
     assert values == {pk: s.reported for pk, s in statuses.items() if s.reported is not None}
     assert values[1] == D("70")  # 20 + 50: 3 reported directly, not 15 + 1

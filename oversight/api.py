@@ -26,7 +26,7 @@ from plans.models import Task
 from oversight import queries
 from oversight import status as st
 from oversight.access import may_oversee, plans_visible_to, scope_for
-from oversight.snapshot import ReportingRate, Snapshot, build_snapshot, parse_month
+from oversight.snapshot import ReportingRate, Snapshot, build_snapshot, month_text, parse_month
 
 MONTH_ERROR = "月份格式应为YYYY-MM，如2026-11"
 FUTURE_MONTH_ERROR = "月份不能晚于本月"
@@ -149,10 +149,6 @@ def quantity(value) -> str | None:
 
 def ratio(value) -> str | None:
     return None if value is None else str(value.quantize(st.RATIO_PLACES))
-
-
-def month_text(month: datetime.date) -> str:
-    return f"{month.year:04d}-{month.month:02d}"
 
 
 # --- Schemas ------------------------------------------------------------------

@@ -24,7 +24,7 @@ from oversight import officialdoc
 from oversight import status as st
 from oversight.access import Scope
 from oversight.models import Bulletin
-from oversight.snapshot import Snapshot, build_snapshot, month_start
+from oversight.snapshot import Snapshot, build_snapshot, month_label, month_start
 from orgs.models import Programme, Region
 from plans.models import Plan
 
@@ -92,8 +92,7 @@ class BulletinContent:
         return day_text(self.issued_on)
 
 
-def day_text(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+day_text = officialdoc.format_date  # 2026年11月30日, as the document dates itself
 
 
 def amount(value: Decimal | None, measure: str) -> str:
@@ -397,7 +396,7 @@ def publish_bulletin(scope: Scope, month: datetime.date, user, today: datetime.d
     """
     month = month_start(month)
     if month > month_start(today):
-        raise BulletinError(f"{month.year}年{month.month}月还没有到，不能生成通报")
+        raise BulletinError(f"{month_label(month)}还没有到，不能生成通报")
     storage = Bulletin._meta.get_field("file").storage
     new_name = None
     try:

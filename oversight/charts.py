@@ -13,7 +13,7 @@ from django.urls import reverse
 from intake.interpret.numbers import printed
 
 from oversight import status as st
-from oversight.snapshot import Snapshot
+from oversight.snapshot import Snapshot, month_label, month_text
 
 TREND_CHARTS = 4  # the metrics reported most; the rest are in the table below the charts
 RANKED_BARS = 40
@@ -24,12 +24,8 @@ def _pct(value: Decimal | None) -> str | None:
     return None if value is None else str(st.percent_value(value))
 
 
-def month_param(month) -> str:
-    return f"{month.year}-{month.month:02d}"
-
-
 def targets_url(scope, snapshot: Snapshot, **filters) -> str:
-    query = {"month": month_param(snapshot.month), **{k: v for k, v in filters.items() if v not in (None, "")}}
+    query = {"month": month_text(snapshot.month), **{k: v for k, v in filters.items() if v not in (None, "")}}
     return reverse("oversight:targets", args=[scope.kind, scope.pk]) + "?" + urlencode(query)
 
 
@@ -55,14 +51,14 @@ def dashboard_charts(scope, snapshot: Snapshot) -> dict:
                        "url": targets_url(scope, snapshot, unit=u.unit_id)} for u in ranked_shown(snapshot.by_unit)]},
         "trends": [],
     }
-    labels = [f"{m.month}月" if m.year == snapshot.month.year else f"{m.year}年{m.month}月" for m in snapshot.months]
+    labels = [f"{m.month}月" if m.year == snapshot.month.year else month_label(m) for m in snapshot.months]
     for index, series in enumerate(snapshot.trend[:TREND_CHARTS]):
         charts["trends"].append({
             "id": f"trend-{index}",
             "spec": {"type": "line", "title": f"{series.metric}（{series.measure}）", "unit": "", "months": labels,
                      "series": [{"name": "累计完成", "values": [printed(v) for _, v in series.points],
                                  "urls": [targets_url(scope, snapshot, metric=series.metric, level="root",
-                                                      month=month_param(m)) for m, _ in series.points]}],
+                                                      month=month_text(m)) for m, _ in series.points]}],
                      "target": {"name": f"目标 {printed(series.target)}", "values": [printed(series.target)] * len(labels)}},
         })
     return charts

@@ -14,6 +14,7 @@ latest counted figure up to that month, summed over the units that report it
 (the streets of a group unit each report their own share).
 """
 
+import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -117,7 +118,7 @@ class Snapshot:
 
     @property
     def label(self) -> str:
-        return f"{self.month.year}年{self.month.month}月"
+        return month_label(self.month)
 
     @cached_property
     def roots(self) -> list[st.TargetStatus]:
@@ -144,6 +145,16 @@ def month_start(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
 
+def month_text(month: datetime.date) -> str:
+    """2026-11-01 → "2026-11": a month in URLs and the API (parse_month reads it back)."""
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def month_label(month: datetime.date) -> str:
+    """2026-11-01 → "2026年11月", as cycles, pages and bulletins name a month."""
+    return f"{month.year}年{month.month}月"
+
+
 def parse_month(text: str | None) -> datetime.date | None:
     """"2026-11" → 2026-11-01; empty → None; anything else a ValueError said in Chinese."""
     if not text:
@@ -163,8 +174,7 @@ def default_month(plans, today: datetime.date) -> datetime.date:
 
 
 def _month_end(month: datetime.date) -> datetime.date:
-    following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return following - datetime.timedelta(days=1)
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
 def _load_targets(plan_ids, tasks: dict[int, TaskInfo], plan_years: dict[int, tuple[int, int]]) -> list[st.TargetInfo]:
@@ -252,7 +262,7 @@ def _reporting_rates(cycles: dict[int, datetime.date], month: datetime.date):
     by_month: dict[datetime.date, ReportingRate] = {}
     for row in reports.values("cycle_id").annotate(**counts).order_by():
         start = cycles[row["cycle_id"]]
-        rate = by_month.setdefault(start, ReportingRate(f"{start.year}年{start.month}月", key=start))
+        rate = by_month.setdefault(start, ReportingRate(month_label(start), key=start))
         for name in counts:
             setattr(rate, name, getattr(rate, name) + row[name])
     current = reports.filter(cycle_id__in=[pk for pk, start in cycles.items() if start == month])
@@ -260,7 +270,7 @@ def _reporting_rates(cycles: dict[int, datetime.date], month: datetime.date):
              for row in current.values("unit_id", "unit__name").annotate(**counts).order_by()]
     by_plan = {row["cycle__plan_id"]: _rate("", row["cycle__plan_id"], row)
                for row in current.values("cycle__plan_id").annotate(**counts).order_by()}
-    this_month = by_month.get(month, ReportingRate(f"{month.year}年{month.month}月", key=month))
+    this_month = by_month.get(month, ReportingRate(month_label(month), key=month))
     units.sort(key=lambda r: (-(r.rate or 0), r.label))
     unreported = sorted((r for r in units if r.missing), key=lambda r: (-r.missing, r.label))
     return this_month, units, by_plan, [by_month[m] for m in sorted(by_month)], unreported
@@ -334,7 +344,7 @@ def _months_between(first: datetime.date, last: datetime.date):
     month = month_start(first)
     while month <= last:
         yield month
-        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        month = _month_end(month) + datetime.timedelta(days=1)
 
 
 def _trend(targets, breakdowns: st.Breakdowns, reported, months, monthly_values) -> list[TrendSeries]:

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from oversight import access, queries
 from oversight import status as st
-from oversight.charts import dashboard_charts, month_param
+from oversight.charts import dashboard_charts
 from oversight.ledger import ledger_title, write_ledger
-from oversight.snapshot import build_snapshot, parse_month
+from oversight.snapshot import build_snapshot, month_label, month_text, parse_month
 
 
 OVERVIEW_PLANS = 50
@@ -28,7 +28,7 @@ def _month(request):
     except ValueError as error:
         raise Http404(str(error)) from None
     if month and month > _today().replace(day=1):
-        raise Http404(f"{month.year}年{month.month}月还没有到，不能查看")
+        raise Http404(f"{month_label(month)}还没有到，不能查看")
     return month
 
 
@@ -78,7 +78,7 @@ def dashboard(request, kind, pk):
         **_row_urls(),
         "years": scope.years,
         "scope": scope, "snapshot": snapshot, "charts": dashboard_charts(scope, snapshot),
-        "months": queries.months_of(scope.plans), "month": month_param(snapshot.month),
+        "months": queries.months_of(scope.plans), "month": month_text(snapshot.month),
         "may_publish": access.may_publish(request.user, scope.plans),
     })
 
@@ -94,7 +94,7 @@ def target_list(request, kind, pk):
     return render(request, "oversight/targets.html", {
         **_row_urls(),
         "scope": scope, "snapshot": snapshot, "rows": rows, "filters": filters,
-        "month": month_param(snapshot.month), "filter_label": queries.describe_filters(snapshot, **filters),
+        "month": month_text(snapshot.month), "filter_label": queries.describe_filters(snapshot, **filters),
     })
 
 
@@ -108,7 +108,7 @@ def target_detail(request, pk):
     return render(request, "oversight/target.html", {
         **_row_urls(),
         "target": target, "plan": plan, "status": status, "snapshot": snapshot,
-        "month": month_param(snapshot.month), "history": queries.figure_history(target, snapshot.month),
+        "month": month_text(snapshot.month), "history": queries.figure_history(target, snapshot.month),
         "monthly": [(m, snapshot.monthly_values.get(target.pk, {}).get(m)) for m in snapshot.months],
         "warning_labels": st.WARNING_LABELS,
     })
@@ -131,7 +131,7 @@ def ledger(request, pk):
     _require_overseer(request.user)
     scope = access.plan_scope(request.user, pk)
     snapshot = build_snapshot(scope.plans, _month(request), _today())
-    months = [(f"{m.year}年{m.month}月", m) for m in snapshot.months]
+    months = [(month_label(m), m) for m in snapshot.months]
     data = write_ledger(scope.plan, months, snapshot.monthly_values,
                         queries.ledger_evidence(scope.plan, snapshot.month), base_url=request.build_absolute_uri("/"))
     return attachment(HttpResponse(data, content_type=XLSX), f"{ledger_title(scope.plan)}（截至{snapshot.label}）.xlsx")

@@ -2,7 +2,6 @@
 plus figures entered through the real workflow."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 

@@ -8,6 +8,7 @@ and below; a superuser sees everything. Reporters see their own reports in
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -20,6 +21,11 @@ from plans.models import Plan
 def may_oversee(user) -> bool:
     return user.is_authenticated and (user.is_superuser or any(
         user.has_role(role) for role in (Role.OFFICE_ADMIN, Role.REVIEWER, Role.LEADER)))
+
+
+def require_overseer(user) -> None:
+    if not may_oversee(user):
+        raise PermissionDenied("只有协作办公室、审核人员和领导可以查看督查看板和通报")
 
 
 def may_publish(user, plans) -> bool:

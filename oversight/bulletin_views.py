@@ -24,11 +24,6 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _require_overseer(user):
-    if not access.may_oversee(user):
-        raise PermissionDenied("只有协作办公室、审核人员和领导可以查看通报")
-
-
 def _covered(bulletin: Bulletin, scope: access.Scope) -> bool:
     """A region's bulletin speaks of every plan kept there; a reader must see them all."""
     visible = {p.pk for p in scope.plans}
@@ -38,7 +33,7 @@ def _covered(bulletin: Bulletin, scope: access.Scope) -> bool:
 @login_required
 @require_GET
 def archive(request, kind, pk):
-    _require_overseer(request.user)
+    access.require_overseer(request.user)
     scope = access.scope_for(request.user, kind, pk)
     today = _today()
     bulletins = [b for b in bulletins_of(scope).select_related("updated_by") if _covered(b, scope)]
@@ -53,7 +48,7 @@ def archive(request, kind, pk):
 @login_required
 @require_POST
 def generate(request, kind, pk):
-    _require_overseer(request.user)
+    access.require_overseer(request.user)
     try:
         month = parse_month(request.POST.get("month"))
         problem = "请选择要通报的月份"
@@ -80,7 +75,7 @@ def generate(request, kind, pk):
 @login_required
 @require_GET
 def download(request, pk):
-    _require_overseer(request.user)
+    access.require_overseer(request.user)
     bulletin = get_object_or_404(Bulletin, pk=pk)
     scope = access.scope_for(request.user, bulletin.scope_kind, bulletin.scope_pk,
                              year=bulletin.year if bulletin.scope_kind == "region" else None)

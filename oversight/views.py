@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -50,14 +49,9 @@ def _row_urls() -> dict:
     return {"review_url": reverse("reporting:review"), "target_url": reverse("oversight:target", args=[0])[:-2]}
 
 
-def _require_overseer(user):
-    if not access.may_oversee(user):
-        raise PermissionDenied("只有协作办公室、审核人员和领导可以查看督查看板")
-
-
 @login_required
 def overview(request):
-    _require_overseer(request.user)
+    access.require_overseer(request.user)
     visible = access.plans_visible_to(request.user).order_by("-year", "-pk")
     # A province's leaders may see thousands of plans: list the latest, and the regions for the rest.
     plans = list(visible[:OVERVIEW_PLANS])
@@ -70,7 +64,7 @@ def overview(request):
 
 @login_required
 def dashboard(request, kind, pk):
-    _require_overseer(request.user)
+    access.require_overseer(request.user)
     month = _month(request)
     scope = _scope(request, kind, pk, month)
     snapshot = build_snapshot(scope.plans, month, _today())
@@ -85,7 +79,7 @@ def dashboard(request, kind, pk):
 
 @login_required
 def target_list(request, kind, pk):
-    _require_overseer(request.user)
+    access.require_overseer(request.user)
     month = _month(request)
     scope = _scope(request, kind, pk, month)
     snapshot = build_snapshot(scope.plans, month, _today())
@@ -100,7 +94,7 @@ def target_list(request, kind, pk):
 
 @login_required
 def target_detail(request, pk):
-    _require_overseer(request.user)
+    access.require_overseer(request.user)
     target = get_object_or_404(queries.targets_visible_to(request.user), pk=pk)
     plan = target.task.plan
     snapshot = build_snapshot([plan], _month(request), _today())
@@ -128,7 +122,7 @@ def attachment(response: HttpResponse, filename: str) -> HttpResponse:
 @login_required
 def ledger(request, pk):
     """The plan's 工作台账 with each month's figures up to the month chosen and links to the evidence."""
-    _require_overseer(request.user)
+    access.require_overseer(request.user)
     scope = access.plan_scope(request.user, pk)
     snapshot = build_snapshot(scope.plans, _month(request), _today())
     months = [(month_label(m), m) for m in snapshot.months]

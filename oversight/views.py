@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from oversight import access, queries
@@ -43,9 +44,8 @@ def _scope(request, kind, pk, month):
 
 def _row_urls() -> dict:
     """The two links every row of the dashboard's tables carries, reversed once per page
-    instead of once per row (a county's page has a few hundred rows)."""
-    from django.urls import reverse
-
+    instead of once per row (a county's page has a few hundred rows); the target's id
+    follows the prefix, as in /oversight/targets/12/."""
     return {"review_url": reverse("reporting:review"), "target_url": reverse("oversight:target", args=[0])[:-2]}
 
 

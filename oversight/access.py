@@ -45,7 +45,7 @@ def plans_visible_to(user) -> QuerySet[Plan]:
     if user.unit_id and (user.has_role(Role.OFFICE_ADMIN) or user.has_role(Role.REVIEWER)):
         condition |= Q(office_id=user.unit_id)
     if user.unit_id and user.has_role(Role.LEADER):
-        condition |= Q(office__region_id__in=subtree_region_ids(user.unit.region))
+        condition |= Q(office__region_id__in=subtree_region_ids(user.unit.region_id))
     return plans.filter(condition)
 
 
@@ -79,7 +79,7 @@ def region_scope(user, pk: int, year: int | None = None, *, latest_if_none: bool
     region = Region.objects.filter(pk=pk).first()
     if region is None:
         raise Http404("没有这个区划")
-    visible = plans_visible_to(user).filter(office__region_id__in=subtree_region_ids(region))
+    visible = plans_visible_to(user).filter(office__region_id__in=subtree_region_ids(region.pk))
     years = sorted(set(visible.values_list("year", flat=True)), reverse=True)
     if year and latest_if_none and year not in years:
         year = next((y for y in years if y < year), year)

@@ -31,7 +31,7 @@ def reports_visible_to(user) -> QuerySet[ProgressReport]:
         condition |= _office_plans(user)
     if user.unit_id and user.has_role(Role.LEADER):
         # A district's leaders read the plans its offices keep.
-        condition |= Q(cycle__plan__office__region_id__in=subtree_region_ids(user.unit.region))
+        condition |= Q(cycle__plan__office__region_id__in=subtree_region_ids(user.unit.region_id))
     return reports.filter(condition)
 
 

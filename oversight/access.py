@@ -6,6 +6,7 @@ and below; a superuser sees everything. Reporters see their own reports in
 我的填报, not the office's dashboards. Anything else is a 404.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -90,6 +91,19 @@ def region_scope(user, pk: int, year: int | None = None, *, latest_if_none: bool
     if not plans:
         raise Http404("该区划没有您可查看的方案")
     return Scope("region", region.pk, f"{region.name}{f'{year}年' if year else ''}协作工作", plans, years)
+
+
+def dashboard_scope(user, kind: str, pk: int, *, month: datetime.date | None, today: datetime.date,
+                    year: int | None = None) -> Scope:
+    """What a dashboard, an API answer or a bulletin for `month` covers: a plan, or the plans
+    of a region running in one year — `year` when asked for, else the month's. Without a
+    month it is this year's, falling back to the latest year with plans, so a January before
+    the new plan is issued shows last year's rather than nothing."""
+    if kind != "region":
+        return scope_for(user, kind, pk)
+    if year:
+        return region_scope(user, pk, year)
+    return region_scope(user, pk, (month or today).year, latest_if_none=month is None)
 
 
 def scope_for(user, kind: str, pk: int, year: int | None = None) -> Scope:

@@ -1,7 +1,7 @@
 """/api/v1: the status figures the dashboards show, as JSON for provincial systems.
 
 Read-only. Every figure comes from `oversight.snapshot.build_snapshot` for the
-same scope (`oversight.access.scope_for`) the pages use, so the API, the
+same scope (`oversight.access.dashboard_scope`) the pages use, so the API, the
 dashboards, the bulletin and the ledger cannot disagree. Quantities and
 ratios are decimal strings, never JSON numbers: a float would round money.
 
@@ -25,11 +25,11 @@ from intake.interpret.numbers import printed
 from plans.models import Task
 from oversight import queries
 from oversight import status as st
-from oversight.access import may_oversee, plans_visible_to, scope_for
-from oversight.snapshot import ReportingRate, Snapshot, build_snapshot, month_text, parse_month
+from oversight.access import dashboard_scope, may_oversee, plans_visible_to
+from oversight.snapshot import (FutureMonth, ReportingRate, Snapshot, build_snapshot, month_text, parse_month,
+                                refuse_future_month)
 
 MONTH_ERROR = "月份格式应为YYYY-MM，如2026-11"
-FUTURE_MONTH_ERROR = "月份不能晚于本月"
 # Messages for parameters ninja rejects before a view runs (it would say 422 in English).
 PARAMETER_ERRORS = {
     "month": MONTH_ERROR,
@@ -135,9 +135,10 @@ def month_param(value: str | None) -> datetime.date | None:
         month = parse_month(value)
     except ValueError:
         raise HttpError(400, MONTH_ERROR) from None
-    # A later month has no reports yet, and each month up to it costs the snapshot a pass.
-    if month is not None and month > _today().replace(day=1):
-        raise HttpError(400, FUTURE_MONTH_ERROR)
+    try:
+        refuse_future_month(month, _today())
+    except FutureMonth as error:
+        raise HttpError(400, str(error)) from None
     return month
 
 
@@ -357,9 +358,7 @@ def target_out(request, snap: Snapshot, status: st.TargetStatus, sources: dict[i
 def snapshot_for(request, kind: str, pk: int, month: str | None, year: int | None):
     user = overseer(request)
     month = month_param(month)
-    if kind == "region" and year is None:  # as on the pages: the plans running in the month's year
-        year = (month or _today()).year
-    scope = scope_for(user, kind, pk, year)
+    scope = dashboard_scope(user, kind, pk, month=month, today=_today(), year=year)
     snap = build_snapshot(scope.plans, month, _today())
     header = {
         "scope": {"kind": scope.kind, "id": scope.pk, "title": scope.title},
@@ -372,7 +371,7 @@ def snapshot_for(request, kind: str, pk: int, month: str | None, year: int | Non
 
 MONTH = Query(None, pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$",
               description="统计月份 YYYY-MM，不晚于本月；默认为最近一个已开始的填报月份")
-YEAR = Query(None, ge=1949, le=2100, description="只对区划有效：只看覆盖该年度的方案")
+YEAR = Query(None, ge=1949, le=2100, description="只对区划有效：只看覆盖该年度的方案；不填时为统计月份所在年度，未指定月份时为本年度（本年度尚无方案时为最近有方案的年度）")
 SCOPED = "/{kind}/{pk}"
 TAGS = ["督查数据"]
 

@@ -24,7 +24,7 @@ from oversight import officialdoc
 from oversight import status as st
 from oversight.access import Scope
 from oversight.models import Bulletin
-from oversight.snapshot import Snapshot, build_snapshot, month_label, month_start
+from oversight.snapshot import FutureMonth, Snapshot, build_snapshot, month_start, refuse_future_month
 from orgs.models import Programme, Region
 from plans.models import Plan
 
@@ -395,8 +395,10 @@ def publish_bulletin(scope: Scope, month: datetime.date, user, today: datetime.d
     If anything fails before commit the new file is removed and the old one kept.
     """
     month = month_start(month)
-    if month > month_start(today):
-        raise BulletinError(f"{month_label(month)}还没有到，不能生成通报")
+    try:
+        refuse_future_month(month, today)
+    except FutureMonth as error:
+        raise BulletinError(str(error)) from None
     storage = Bulletin._meta.get_field("file").storage
     new_name = None
     try:

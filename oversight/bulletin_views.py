@@ -54,8 +54,7 @@ def generate(request, kind, pk):
         problem = "请选择要通报的月份"
     except ValueError as error:
         month, problem = None, str(error)
-    # A region's plans are those in force in the month's year.
-    scope = access.scope_for(request.user, kind, pk, year=month.year if month and kind == "region" else None)
+    scope = access.dashboard_scope(request.user, kind, pk, month=month, today=_today())
     if not access.may_publish(request.user, scope.plans):
         raise PermissionDenied("只有主办单位的管理员可以生成通报")
     back = redirect("oversight:bulletins", kind=scope.kind, pk=scope.pk)

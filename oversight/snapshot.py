@@ -166,6 +166,17 @@ def parse_month(text: str | None) -> datetime.date | None:
         raise ValueError(f"月份“{text}”格式不对，应为YYYY-MM，如2026-11") from None
 
 
+class FutureMonth(ValueError):
+    pass
+
+
+def refuse_future_month(month: datetime.date | None, today: datetime.date) -> None:
+    """A month that has not begun has no reports to show, and each month up to it would
+    cost the snapshot a pass: the pages, the API and the bulletin all refuse it."""
+    if month is not None and month_start(month) > month_start(today):
+        raise FutureMonth(f"月份不能晚于本月：{month_label(month)}还没有到")
+
+
 def default_month(plans, today: datetime.date) -> datetime.date:
     """The latest month with a reporting cycle that has begun, else this month."""
     cycle = (ReportingCycle.objects.filter(plan__in=plans, period_start__lte=today)

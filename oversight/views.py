@@ -12,7 +12,7 @@ from oversight import access, queries
 from oversight import status as st
 from oversight.charts import dashboard_charts
 from oversight.ledger import ledger_title, write_ledger
-from oversight.snapshot import build_snapshot, month_label, month_text, parse_month
+from oversight.snapshot import build_snapshot, month_label, month_text, parse_month, refuse_future_month
 
 
 OVERVIEW_PLANS = 50
@@ -25,21 +25,16 @@ def _today() -> datetime.date:
 def _month(request):
     try:
         month = parse_month(request.GET.get("month"))
+        refuse_future_month(month, _today())
     except ValueError as error:
         raise Http404(str(error)) from None
-    if month and month > _today().replace(day=1):
-        raise Http404(f"{month_label(month)}还没有到，不能查看")
     return month
 
 
 def _scope(request, kind, pk, month):
-    """A region's dashboard covers the plans running in one year: the month's, or ?year=, or this one."""
-    if kind != "region":
-        return access.scope_for(request.user, kind, pk)
     year = request.GET.get("year", "")
-    if year.isdigit():
-        return access.region_scope(request.user, pk, int(year))
-    return access.region_scope(request.user, pk, (month or _today()).year, latest_if_none=month is None)
+    return access.dashboard_scope(request.user, kind, pk, month=month, today=_today(),
+                                  year=int(year) if year.isdigit() else None)
 
 
 def _row_urls() -> dict:

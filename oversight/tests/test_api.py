@@ -142,6 +142,23 @@ def test_a_region_scope_covers_the_plans_its_offices_keep(client, reported):
     assert data["overall"]["completion"] == "0.3000"
 
 
+def test_a_region_without_this_years_plan_answers_for_the_latest_year_as_the_page_does(client, reported):
+    """A January before the new plan is issued: no month asked for gives last year's plans,
+    the same scope as the dashboard; a month of a year without plans is still a 404."""
+    reported["plan"].year = 2025
+    reported["plan"].save(update_fields=["year"])
+    gulou = reported["units"]["区民政局"].region
+    leader = reported["people"]["leader"]
+    response, data = get_json(client, f"/api/v1/region/{gulou.pk}/status", leader)
+    assert response.status_code == 200 and data["scope"]["title"] == "鼓楼区2025年协作工作"
+    page = client.get(f"/oversight/region/{gulou.pk}/")
+    assert page.context["scope"].title == data["scope"]["title"]
+    response, data = get_json(client, f"/api/v1/region/{gulou.pk}/status?month=2026-11")
+    assert response.status_code == 404 and data == {"detail": "该区划没有您可查看的方案"}
+    response, data = get_json(client, f"/api/v1/region/{gulou.pk}/status?year=2025")
+    assert response.status_code == 200 and [p["plan_id"] for p in data["by_plan"]] == [reported["plan"].pk]
+
+
 def test_scopes_list_what_the_caller_may_see(client, reported):
     _, data = get_json(client, "/api/v1/scopes", reported["people"]["leader"])
     plan = reported["plan"]
@@ -184,7 +201,7 @@ def test_scopes_need_login_and_the_oversight_role(client, reported):
     ("?month=2026-13", "月份格式应为YYYY-MM，如2026-11"),
     ("?month=十一月", "月份格式应为YYYY-MM，如2026-11"),
     ("?month=0000-11", "月份格式应为YYYY-MM，如2026-11"),
-    ("?month=2026-12", "月份不能晚于本月"),  # today is 30 November 2026 here
+    ("?month=2026-12", "月份不能晚于本月：2026年12月还没有到"),  # today is 30 November 2026 here
     ("?warning=purple", "预警颜色应为red（逾期未完成）、yellow（落后时序进度）或blue（临近时限）"),
     ("?unit=鼓东", "单位应为单位编号（整数）"),
 ])

@@ -3,6 +3,8 @@
 import datetime
 from decimal import Decimal
 
+import pytest
+
 from oversight import status as st
 from oversight.snapshot import build_snapshot
 from oversight.tests.conftest import NOV30
@@ -74,3 +76,13 @@ def test_reporting_rates_and_unreported_units(reported):
 def test_the_number_of_queries_does_not_grow_with_the_plan(reported, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):  # tasks, leads, targets, figures, 3 rate counts, the default month
         build_snapshot([reported["plan"]], NOV, NOV30)
+
+
+def test_a_month_not_yet_begun_is_refused_and_this_month_is_not():
+    from oversight.snapshot import FutureMonth, refuse_future_month
+
+    refuse_future_month(datetime.date(2026, 11, 1), NOV30)
+    refuse_future_month(datetime.date(2026, 11, 30), datetime.date(2026, 11, 1))
+    refuse_future_month(None, NOV30)
+    with pytest.raises(FutureMonth, match="^月份不能晚于本月：2026年12月还没有到$"):
+        refuse_future_month(datetime.date(2026, 12, 1), NOV30)

@@ -30,6 +30,8 @@ from oversight.snapshot import (FutureMonth, ReportingRate, Snapshot, build_snap
                                 refuse_future_month)
 
 MONTH_ERROR = "月份格式应为YYYY-MM，如2026-11"
+# /targets pages: a city has ~12,000 targets a year, a province's leader may ask for far more.
+PAGE_DEFAULT, PAGE_MAX = 1000, 5000
 # Messages for parameters ninja rejects before a view runs (it would say 422 in English).
 PARAMETER_ERRORS = {
     "month": MONTH_ERROR,
@@ -37,6 +39,8 @@ PARAMETER_ERRORS = {
     "kind": "范围应为plan（方案）或region（区划）",
     "unit": "单位应为单位编号（整数）",
     "year": "年度应为四位数字，如2026",
+    "limit": f"limit（每页条数）应为1到{PAGE_MAX}之间的整数",
+    "offset": "offset（跳过条数）应为不小于0的整数",
 }
 
 DESCRIPTION = """
@@ -286,6 +290,10 @@ class TargetOut(Schema):
 
 
 class TargetsOut(ScopedOut):
+    count: int = Field(description="符合条件的指标总数（各页合计）")
+    limit: int = Field(description="本页最多条数")
+    offset: int = Field(description="本页跳过的条数")
+    next: str | None = Field(description="下一页的地址；已是最后一页时为空")
     targets: list[TargetOut]
 
 
@@ -422,12 +430,24 @@ def scope_units(request, kind: Kind, pk: int, month: str | None = MONTH, year: i
 @api.get(SCOPED + "/targets", response={200: TargetsOut, **ERRORS}, url_name="targets", tags=TAGS, summary="指标进度与预警")
 def scope_targets(request, kind: Kind, pk: int, month: str | None = MONTH, year: int | None = YEAR,
                   warning: WarningColour | None = Query(None, description="只看该颜色的预警"),
-                  unit: int | None = Query(None, description="只看该单位承担的指标（牵头单位含任务总指标）")):
-    """每个指标的目标、累计完成、完成率、时序进度、灯色和预警；分解指标与总指标都列出（parent_id）。"""
+                  unit: int | None = Query(None, description="只看该单位承担的指标（牵头单位含任务总指标）"),
+                  limit: int = Query(PAGE_DEFAULT, ge=1, le=PAGE_MAX, description=f"每页条数，最多{PAGE_MAX}"),
+                  offset: int = Query(0, ge=0, description="跳过前多少条；按 next 翻页即可")):
+    """每个指标的目标、累计完成、完成率、时序进度、灯色和预警；分解指标与总指标都列出（parent_id）。
+    按方案、任务、指标的顺序分页，count 为总数，next 为下一页地址。"""
     snap, header = snapshot_for(request, kind, pk, month, year)
     statuses = queries.filter_statuses(snap, unit="" if unit is None else str(unit), warning=warning or "")
     sources = task_sources(snap)
-    return {**header, "targets": [target_out(request, snap, s, sources) for s in statuses]}
+    page = statuses[offset:offset + limit]
+    return {**header, "count": len(statuses), "limit": limit, "offset": offset,
+            "next": _page_url(request, offset + limit) if offset + limit < len(statuses) else None,
+            "targets": [target_out(request, snap, s, sources) for s in page]}
+
+
+def _page_url(request, offset: int) -> str:
+    query = request.GET.copy()
+    query["offset"] = str(offset)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
 def task_sources(snap: Snapshot) -> dict[int, str]:

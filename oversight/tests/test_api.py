@@ -112,6 +112,24 @@ def test_targets_filtered_by_warning_and_unit(client, reported):
     assert [t["id"] for t in mine["targets"]] == [reported["task"].targets.get(assignee=guxi).pk]
 
 
+def test_targets_come_in_pages_that_next_walks_through(client, reported):
+    client.force_login(reported["people"]["leader"])
+    _, whole = get_json(client, scoped(reported["plan"], "targets"))
+    assert whole["count"] == len(whole["targets"]) >= 3 and whole["next"] is None
+    assert (whole["limit"], whole["offset"]) == (1000, 0)
+    pages, url = [], scoped(reported["plan"], "targets", "?month=2026-11&limit=2")
+    while url:
+        response, page = get_json(client, url)
+        assert response.status_code == 200 and page["count"] == whole["count"] and len(page["targets"]) <= 2
+        pages.append(page)
+        url = page["next"]
+    assert [t["id"] for page in pages for t in page["targets"]] == [t["id"] for t in whole["targets"]]
+    assert len(pages) == -(-whole["count"] // 2)
+    assert pages[0]["next"] == f"http://testserver/api/v1/plan/{reported['plan'].pk}/targets?month=2026-11&limit=2&offset=2"
+    _, beyond = get_json(client, scoped(reported["plan"], "targets", "?offset=1000"))
+    assert beyond["targets"] == [] and beyond["count"] == whole["count"] and beyond["next"] is None
+
+
 def test_reporting_per_unit_and_unreported_units(client, reported):
     response, data = get_json(client, scoped(reported["plan"], "reporting"), reported["people"]["reviewer"])
     assert response.status_code == 200
@@ -204,6 +222,9 @@ def test_scopes_need_login_and_the_oversight_role(client, reported):
     ("?month=2026-12", "月份不能晚于本月：2026年12月还没有到"),  # today is 30 November 2026 here
     ("?warning=purple", "预警颜色应为red（逾期未完成）、yellow（落后时序进度）或blue（临近时限）"),
     ("?unit=鼓东", "单位应为单位编号（整数）"),
+    ("?limit=0", "limit（每页条数）应为1到5000之间的整数"),
+    ("?limit=5001", "limit（每页条数）应为1到5000之间的整数"),
+    ("?offset=-1", "offset（跳过条数）应为不小于0的整数"),
 ])
 def test_bad_parameters_are_400_in_chinese(client, reported, query, message):
     response, data = get_json(client, scoped(reported["plan"], "targets", query), reported["people"]["leader"])

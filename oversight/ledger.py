@@ -9,7 +9,8 @@ nothing (the importer's diff is empty). That is why the layout is fixed:
 - one sheet per list (附件1, 附件2, …), the list's name above the title, where
   the importer looks for it; the title row carries the plan year, from which
   deadlines are resolved again;
-- task cells (序号 … 考核要求) merged over the task's rows, one row per target
+- task cells (序号 … 考核要求, and 原文位置: where the task stands in its source
+  document, kept on re-import) merged over the task's rows, one row per target
   (指标编号 "1.2" marks a part of target "1"), a task without targets one row,
   and extra rows where a task has more evidence links than targets;
 - 目标值 is the total the unit is held to (quantity + carried-over shortfall);
@@ -200,6 +201,10 @@ def _columns(tasks: list[Task], months: list[tuple[str, datetime.date]],
         columns.append(Column("分值", 7, lambda r: r.task.score, merged=True))
     if any(t.evidence_required for t in tasks):
         columns.append(Column("考核要求", 30, lambda r: r.task.evidence_required, merged=True))
+    if any(t.source_location for t in tasks):
+        # Where the task stands in the document it came from: an auditor's way back, and what a
+        # re-import of the ledger keeps as the task's source.
+        columns.append(Column("原文位置", 14, lambda r: r.task.source_location, merged=True))
 
     def of_target(get):
         return lambda r: get(r.target) if r.target is not None else None

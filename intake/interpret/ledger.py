@@ -27,8 +27,11 @@ LEDGER_ROLES = [
     ("target_max", re.compile(r"^上限$")),
     ("per", re.compile(r"^周期$")),
     ("carried_over", re.compile(r"^其中上年结转$")),
+    # Where the task stands in the document it came from, not the ledger's own row.
+    ("source_location", re.compile(r"^原文位置$")),
 ]
-TARGET_ROLES = tuple(role for role, _ in LEDGER_ROLES)
+TARGET_ROLES = tuple(role for role, _ in LEDGER_ROLES if role != "source_location")
+LEDGER_ONLY_ROLES = tuple(role for role, _ in LEDGER_ROLES)
 # In a ledger, "佐证材料" holds links to what units uploaded (not the 考核要求
 # a scored list asks for), and "N月累计" the figures reported: neither is read back.
 NOT_READ_IN_LEDGER = re.compile(r"^佐证材料$|月累计$")
@@ -45,7 +48,7 @@ def ledger_roles(header: list[str], roles: list[str | None]) -> list[str | None]
     """In a ledger, its unread columns (links, month figures) get no role; in any
     other table the target columns get none either, as before ledgers were read."""
     if not is_ledger(roles):
-        return [None if role in TARGET_ROLES else role for role in roles]
+        return [None if role in LEDGER_ONLY_ROLES else role for role in roles]
     return [None if NOT_READ_IN_LEDGER.search(re.sub(r"\s", "", cell)) else role for cell, role in zip(header, roles)]
 
 

@@ -108,6 +108,13 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
         text = "" if tidy(text) in {"/", "—", "-"} else text
         deadline_text = raw.text("deadline") if "deadline" in roles else (find_in_text(text) or "")
         score = to_decimal(tidy(raw.text("score"))) if tidy(raw.text("score")) else None
+        if ledger:
+            # A ledger is a copy: the task's source is the document its 原文位置 names, in that
+            # document's wording, so neither comes from the ledger's own row.
+            location = raw.text("source_location").strip() if "source_location" in roles else None
+            source_text = None
+        else:
+            location, source_text = f"{list_name or ''} {raw.location}".strip(), _source_text(raw.source)
         tasks.append(make_task(
             ref=ref, list_name=list_name, category=category, text=text, measures=measures,
             lead=lead, partner=partner, deadline_text=deadline_text, year=year,
@@ -115,7 +122,7 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             evidence=raw.text("evidence"), optional="自选" in (category or ""),
             targets=(targets_from_rows([{role: r.text(role) for role in r.cells} for r in rows]) if ledger
                      else targets_for([raw.cells.get("text", []) if text else [], raw.cells.get("measures", [])], context)),
-            location=f"{list_name or ''} {raw.location}".strip(), source_text=_source_text(raw.source),
+            location=location, source_text=source_text,
         ))
         previous = {"number": number, "category": category, "lead": lead}
     return tasks

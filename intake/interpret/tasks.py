@@ -88,7 +88,9 @@ def link_parts(found: list[tuple[dict, object]]) -> dict[int, int]:
 
 
 def make_task(*, ref, list_name, category, text, measures, lead, partner, deadline_text, year,
-              score=None, evidence=None, optional=False, targets=(), location="", source_text="") -> dict:
+              score=None, evidence=None, optional=False, targets=(), location: str | None = "",
+              source_text: str | None = "") -> dict:
+    """One task of Plan JSON. A source part left None is left out: saving keeps what the task had."""
     deadline_text = _deadline_text(deadline_text)
     resolved = deadlines.resolve(deadline_text, year) if deadline_text and year else None
     return {
@@ -105,7 +107,7 @@ def make_task(*, ref, list_name, category, text, measures, lead, partner, deadli
         "evidence_required": squash(evidence) or None,
         "optional": optional,
         "targets": list(targets),
-        "source": {"location": location, "text": source_text},
+        "source": {key: value for key, value in (("location", location), ("text", source_text)) if value is not None},
     }
 
 

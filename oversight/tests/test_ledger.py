@@ -81,10 +81,11 @@ def assert_nothing_changes(data: bytes, plan: Plan, scope: Region):
 def database_state(plan: Plan):
     """Everything a re-import could change, by primary key."""
     tasks = {t.pk: (t.list_name, t.ref, t.position, t.category, t.text, t.measures, t.deadline, t.deadline_text,
-                    t.optional, t.score, t.evidence_required) for t in plan.tasks.all()}
+                    t.optional, t.score, t.evidence_required, t.source_location, t.source_text)
+             for t in plan.tasks.all()}
     assignments = sorted((a.task_id, a.role, a.position, a.unit_id, a.printed_name or a.unit.name)
                          for a in Assignment.objects.filter(task__plan=plan).select_related("unit"))
-    targets = {t.pk: (t.task_id, t.position, t.parent_id, t.printed_text, saved_target_signature(t))
+    targets = {t.pk: (t.task_id, t.position, t.parent_id, t.printed_text, t.source_location, saved_target_signature(t))
                for t in Target.objects.filter(task__plan=plan).select_related("assignee")}
     return tasks, assignments, targets
 
@@ -110,7 +111,8 @@ def plan(registry):
     funds = task("附件1", "1", 1, category="资金支持", text="落实社会帮扶资金。",
                  measures="鼓楼区2026年社会帮扶资金任务300万元及2025年社会帮扶资金缺口141.832万元。",
                  deadline_text="12月底前", deadline=datetime.date(2026, 12, 31), score=Decimal("10.5"),
-                 evidence_required="提供捐赠凭证和银行回单。",
+                 evidence_required="提供捐赠凭证和银行回单。", source_location="附件1 第2行",
+                 source_text="1 | 资金支持 | 落实社会帮扶资金。 | 区乡村振兴局",
                  leads=[("区民政局", "区乡村振兴局")], partners=[("三街镇", ""), ("区教育局", "")])
     training = task("附件1", "2", 2, text="举办劳务技能培训班，培训农村劳动力。", deadline_text="持续推进",
                     leads=[("区教育局", "")])
@@ -121,7 +123,7 @@ def plan(registry):
 
     def target(task, position, metric, quantity, unit, **fields):
         return Target.objects.create(task=task, position=position, metric=metric, quantity=Decimal(quantity),
-                                     unit=unit, **fields)
+                                     unit=unit, source_location=task.source_location, **fields)
 
     total = target(funds, 1, "社会帮扶资金", "300", "万元", assignee=units["鼓楼区"], carried_over=Decimal("141.832"),
                    printed_text="300万元及2025年社会帮扶资金缺口141.832万元")
@@ -181,10 +183,11 @@ def test_header_has_the_source_columns_then_targets_months_and_evidence(ledger):
     book = open_book(ledger)
     assert list(columns(book["附件1"])) == [
         "序号", "类别", "任务内容", "落实措施", "牵头单位", "责任单位（配合）", "完成时限", "分值", "考核要求",
-        "指标编号", "指标", "承担单位", "目标值", "计量单位", "比较", "上限", "周期", "其中上年结转",
+        "原文位置", "指标编号", "指标", "承担单位", "目标值", "计量单位", "比较", "上限", "周期", "其中上年结转",
         "1月累计", "2月累计", "3月累计", "佐证材料",
     ]
-    # 附件2 has no measures, scores or requirements, and no targets with ≥, ranges, periods or carry-over.
+    # 附件2 has no measures, scores, requirements or source rows, and no targets with ≥, ranges, periods
+    # or carry-over.
     assert list(columns(book["附件2"])) == [
         "序号", "类别", "任务内容", "牵头单位", "责任单位（配合）", "完成时限",
         "指标编号", "指标", "承担单位", "目标值", "计量单位", "1月累计", "2月累计", "3月累计", "佐证材料",
@@ -241,7 +244,7 @@ def test_task_cells_are_merged_over_the_task_rows(ledger):
     col = columns(sheet)
     blocks = task_blocks(sheet)
     task_columns = [col[name] for name in ("序号", "类别", "任务内容", "落实措施", "牵头单位", "责任单位（配合）",
-                                           "完成时限", "分值", "考核要求")]
+                                           "完成时限", "分值", "考核要求", "原文位置")]
     merged = {(m.min_col, m.max_col, m.min_row, m.max_row) for m in sheet.merged_cells.ranges}
     below_title = {m for m in merged if m[2] > 2}
     expected = {(c, c, rows[0], rows[-1]) for rows in blocks.values() if len(rows) > 1 for c in task_columns}

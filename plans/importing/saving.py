@@ -207,9 +207,11 @@ def _fill_task(task: Task, data: dict, key: tuple[str, str], index: int) -> None
     task.score = _convert(to_decimal, data.get("score"), where, "分值", task_index=index, field="score")
     task.evidence_required = _text(data.get("evidence_required"))
     source = data.get("source")
-    if isinstance(source, dict):  # a new version without it keeps what the last one said
-        task.source_location = _text(source.get("location"))
-        task.source_text = _text(source.get("text"))
+    if isinstance(source, dict):  # a new version without it (or a ledger, without the text) keeps what was said
+        if "location" in source:
+            task.source_location = _text(source.get("location"))
+        if "text" in source:
+            task.source_text = _text(source.get("text"))
 
 
 def _save_assignments(task: Task, data: dict, units: _Units, where: str, index: int) -> None:

@@ -1,6 +1,6 @@
 """Which plans a person may oversee, and the scope a dashboard or bulletin covers.
 
-The same rule as reporting's: the office and its reviewers see the plans
+The rule is reporting.access.overseen_plans: the office and its reviewers see the plans
 their office keeps; a leader sees the plans kept by offices in their region
 and below; a superuser sees everything. Reporters see their own reports in
 我的填报, not the office's dashboards. Anything else is a 404.
@@ -17,6 +17,7 @@ from accounts.roles import Role
 from orgs.models import Region
 from orgs.services import subtree_region_ids
 from plans.models import Plan
+from reporting.access import overseen_plans
 
 
 def may_oversee(user) -> bool:
@@ -42,12 +43,7 @@ def plans_visible_to(user) -> QuerySet[Plan]:
         return plans.none()
     if user.is_superuser:
         return plans
-    condition = Q(pk__in=[])
-    if user.unit_id and (user.has_role(Role.OFFICE_ADMIN) or user.has_role(Role.REVIEWER)):
-        condition |= Q(office_id=user.unit_id)
-    if user.unit_id and user.has_role(Role.LEADER):
-        condition |= Q(office__region_id__in=subtree_region_ids(user.unit.region_id))
-    return plans.filter(condition)
+    return plans.filter(overseen_plans(user))
 
 
 @dataclass

@@ -14,8 +14,16 @@ from orgs.services import subtree_region_ids
 from reporting.models import Evidence, ProgressReport
 
 
-def _office_plans(user) -> Q:
-    return Q(cycle__plan__office_id=user.unit_id)
+def overseen_plans(user, path: str = "") -> Q:
+    """The plans a person oversees, as a condition on the plan reached through `path`
+    ("cycle__plan__" from a report, "" on plans): the office's admins and reviewers the
+    plans it keeps; leaders those kept by offices in their region and below."""
+    condition = Q(pk__in=[])
+    if user.unit_id and (user.has_role(Role.REVIEWER) or user.has_role(Role.OFFICE_ADMIN)):
+        condition |= Q(**{f"{path}office_id": user.unit_id})
+    if user.unit_id and user.has_role(Role.LEADER):
+        condition |= Q(**{f"{path}office__region_id__in": subtree_region_ids(user.unit.region_id)})
+    return condition
 
 
 def reports_visible_to(user) -> QuerySet[ProgressReport]:
@@ -24,14 +32,9 @@ def reports_visible_to(user) -> QuerySet[ProgressReport]:
         return reports.none()
     if user.is_superuser:
         return reports
-    condition = Q(pk__in=[])
+    condition = overseen_plans(user, "cycle__plan__")
     if user.has_role(Role.REPORTER) and user.unit_id:
         condition |= Q(unit_id=user.unit_id)
-    if user.unit_id and (user.has_role(Role.REVIEWER) or user.has_role(Role.OFFICE_ADMIN)):
-        condition |= _office_plans(user)
-    if user.unit_id and user.has_role(Role.LEADER):
-        # A district's leaders read the plans its offices keep.
-        condition |= Q(cycle__plan__office__region_id__in=subtree_region_ids(user.unit.region_id))
     return reports.filter(condition)
 
 

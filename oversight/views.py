@@ -31,10 +31,14 @@ def _month(request):
     return month
 
 
-def _scope(request, kind, pk, month):
+def _scoped_snapshot(request, kind, pk):
+    """The scope a dashboard page covers (?month=, ?year=) and its snapshot, for overseers only."""
+    access.require_overseer(request.user)
+    month = _month(request)
     year = request.GET.get("year", "")
-    return access.dashboard_scope(request.user, kind, pk, month=month, today=_today(),
-                                  year=int(year) if year.isdigit() else None)
+    scope = access.dashboard_scope(request.user, kind, pk, month=month, today=_today(),
+                                   year=int(year) if year.isdigit() else None)
+    return scope, build_snapshot(scope.plans, month, _today())
 
 
 def _row_urls() -> dict:
@@ -59,10 +63,7 @@ def overview(request):
 
 @login_required
 def dashboard(request, kind, pk):
-    access.require_overseer(request.user)
-    month = _month(request)
-    scope = _scope(request, kind, pk, month)
-    snapshot = build_snapshot(scope.plans, month, _today())
+    scope, snapshot = _scoped_snapshot(request, kind, pk)
     return render(request, "oversight/dashboard.html", {
         **_row_urls(),
         "years": scope.years,
@@ -74,10 +75,7 @@ def dashboard(request, kind, pk):
 
 @login_required
 def target_list(request, kind, pk):
-    access.require_overseer(request.user)
-    month = _month(request)
-    scope = _scope(request, kind, pk, month)
-    snapshot = build_snapshot(scope.plans, month, _today())
+    scope, snapshot = _scoped_snapshot(request, kind, pk)
     filters = {key: request.GET.get(key, "") for key in ("unit", "metric", "light", "warning", "level")}
     rows = queries.filter_statuses(snapshot, **filters)
     return render(request, "oversight/targets.html", {

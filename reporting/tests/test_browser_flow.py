@@ -1,13 +1,27 @@
 """The month's report in a real browser, from first figure to approval."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
-from django.utils import timezone
+import time_machine
 from PIL import Image
 
 from conftest import save_screenshot
 from reporting.models import ProgressReport
 
 pytestmark = pytest.mark.browser
+
+# The fixture's November cycle is due on the 25th: the flow happens on the 20th, while it is open,
+# whatever the real calendar says. The clock ticks so the history's times follow one another.
+NOVEMBER_20 = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(autouse=True)
+def session_cookie_without_expiry(settings):
+    # The server's clock travels; the browser's does not. A session cookie that ends with the
+    # browser (no Expires date) is not thrown away by a browser whose calendar is months ahead.
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 
 def log_in(browser, live_server, username):
@@ -18,10 +32,11 @@ def log_in(browser, live_server, username):
     page.fill("#id_username", username)
     page.fill("#id_password", "Xiezuo-2026-pass")
     page.click("main button[type=submit]")
-    page.wait_for_url("**/plans/")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)  # each role lands on its own page
     return page
 
 
+@time_machine.travel(NOVEMBER_20, tick=True)
 def test_report_returned_corrected_and_approved(browser, live_server, work, tmp_path):
     photo, scan = tmp_path / "现场照片.jpg", tmp_path / "拨付凭证.pdf"
     Image.new("RGB", (64, 48), "darkred").save(photo, "JPEG")
@@ -52,10 +67,7 @@ def test_report_returned_corrected_and_approved(browser, live_server, work, tmp_
     reviewer.get_by_role("button", name="退回修改").click()
     returned = ProgressReport.objects.select_related("cycle").get(pk=report.pk)
     assert returned.status == ProgressReport.Status.RETURNED
-    # The page names the state as offices do: 已退回, or 已逾期 once the cycle's due day
-    # (25 November 2026 in this fixture) has passed on the real calendar.
-    expected = "已退回" if timezone.localdate() <= returned.cycle.due_on else "已逾期"
-    assert reviewer.locator("#report-status").inner_text() == expected
+    assert reviewer.locator("#report-status").inner_text() == "已退回"  # before the 25th: not yet 已逾期
 
     reporter.goto(live_server.url + "/reporting/")
     assert reporter.locator(".notifications .badge").inner_text() == "1"

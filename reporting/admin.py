@@ -2,17 +2,26 @@ from django.contrib import admin
 from django.db import models
 
 from reporting.models import (
-    Evidence, Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
+    Evidence, EvidenceRule, Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
 )
 
 
 @admin.register(ReportingSchedule)
 class ReportingScheduleAdmin(admin.ModelAdmin):
-    """Where the office sets each plan's due day (25th by default) and first month."""
+    """Where the office sets each plan's due day (25th by default), first month and evidence policy."""
 
-    list_display = ("plan", "due_day", "starts_on", "active")
-    list_filter = ("active",)
+    list_display = ("plan", "due_day", "starts_on", "evidence_policy", "active")
+    list_filter = ("active", "evidence_policy")
     autocomplete_fields = ("plan",)
+
+
+@admin.register(EvidenceRule)
+class EvidenceRuleAdmin(admin.ModelAdmin):
+    """A task whose evidence requirement differs from its plan's policy."""
+
+    list_display = ("task", "required")
+    list_filter = ("required",)
+    autocomplete_fields = ("task",)
 
 
 @admin.register(ReportingCycle)

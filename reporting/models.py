@@ -23,12 +23,36 @@ class ReportingSchedule(models.Model):
     starts_on = models.DateField("起报月份", help_text="从该日所在月份开始按月填报")
     active = models.BooleanField("启用", default=True)
 
+    class EvidencePolicy(models.TextChoices):
+        NONE = "none", "不要求"
+        ASSESSED = "assessed", "有考核要求的任务（考核要求非空）需要佐证"
+        ALL = "all", "全部任务需要佐证"
+
+    evidence_policy = models.CharField(
+        "佐证要求", max_length=16, choices=EvidencePolicy.choices, default=EvidencePolicy.NONE,
+        help_text="需要佐证的任务，未上传佐证材料不能提交；不要求时提交前仍会提醒确认",
+    )
+
     class Meta:
         verbose_name = "填报安排"
         verbose_name_plural = "填报安排"
 
     def __str__(self):
         return f"{self.plan.title}：每月{self.due_day}日前"
+
+
+class EvidenceRule(models.Model):
+    """One task's evidence requirement where it differs from its plan's policy."""
+
+    task = models.OneToOneField(Task, verbose_name="任务", on_delete=models.CASCADE, related_name="evidence_rule")
+    required = models.BooleanField("需要佐证", help_text="勾选：本任务必须上传佐证才能提交；不勾选：本任务不要求佐证")
+
+    class Meta:
+        verbose_name = "任务佐证要求"
+        verbose_name_plural = "任务佐证要求"
+
+    def __str__(self):
+        return f"{self.task}：{'需要' if self.required else '不要求'}佐证"
 
 
 class ReportingCycle(models.Model):
@@ -129,6 +153,7 @@ class ReportEvent(models.Model):
         RETURNED = "returned", "退回"
         APPROVED = "approved", "审核通过"
         REOPENED = "reopened", "重新开放"
+        WITHDRAWN = "withdrawn", "撤回"
         EVIDENCE_ADDED = "evidence_added", "上传佐证"
         EVIDENCE_REMOVED = "evidence_removed", "删除佐证"
 

@@ -1,11 +1,36 @@
-"""Shared test fixtures: a small registry built in code, and named people."""
+"""Shared test fixtures: a fixed clock, a small registry built in code, and named people."""
 
+import datetime
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from orgs.models import GroupMembership, Region, Unit, UnitAlias
+
+
+# --- The suite's clock -------------------------------------------------------
+
+# Every test runs on this day unless it travels elsewhere itself (time_machine.travel nests):
+# a test never depends on the day `make test` is run. A Friday in November 2026, before
+# that month's due day, the sample year's plans running. The clock ticks from there, so
+# events still follow one another and durations are real.
+SUITE_NOW = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(autouse=True)
+def suite_clock():
+    with time_machine.travel(SUITE_NOW, tick=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def session_cookie_ends_with_browser(settings):
+    # The server's clock travels; a browser's does not. A session cookie with an Expires date
+    # computed on the server's day would be thrown away by a browser months ahead of it.
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 
 @pytest.fixture(autouse=True)

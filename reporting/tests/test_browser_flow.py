@@ -17,13 +17,6 @@ pytestmark = pytest.mark.browser
 NOVEMBER_20 = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
-@pytest.fixture(autouse=True)
-def session_cookie_without_expiry(settings):
-    # The server's clock travels; the browser's does not. A session cookie that ends with the
-    # browser (no Expires date) is not thrown away by a browser whose calendar is months ahead.
-    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-
-
 def log_in(browser, live_server, username):
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1300, "height": 900})
     page = context.new_page()

@@ -1,8 +1,9 @@
 """Adding and removing a report's evidence: one transaction each, each leaving a ReportEvent.
 
 Who may do it is checked by the views (access.may_edit); whether the report
-can still change is checked here, with the report locked, by the workflow's
-own rule (services._editable), so a report approved a moment ago is not changed.
+still takes evidence is checked here, with the report locked, by the workflow's
+own rule (services.evidence_editable: until it is approved, so also while it is
+submitted and awaiting review), so a report approved a moment ago is not changed.
 """
 
 import uuid
@@ -13,14 +14,14 @@ from django.utils import timezone
 
 from reporting.evidence import EvidenceError, Upload, check_link, clean_name, inspect_upload
 from reporting.models import Evidence, ProgressReport, ReportEvent
-from reporting.services import _editable
+from reporting.services import evidence_editable
 
 Action = ReportEvent.Action
 
 
 def _locked(report: ProgressReport) -> ProgressReport:
     current = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    _editable(current)  # WorkflowError when submitted or approved
+    evidence_editable(current)  # WorkflowError once approved
     return current
 
 

@@ -19,7 +19,7 @@ from orgs.models import Unit
 from orgs.services import expand_group
 from plans.models import QUANTITY_DIGITS, QUANTITY_PLACES, Assignment, Plan, Target, Task
 from reporting.models import (
-    Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
+    EvidenceRule, Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
 )
 
 Status = ProgressReport.Status
@@ -155,9 +155,12 @@ def _shown(value: Decimal | None) -> str | None:
     return None if value is None else printed(value)
 
 
+_LOCKED = "本期报告已审核通过并锁定；如需修改，请联系协作办公室重新开放本单位本期填报。"
+
+
 def _editable(report: ProgressReport) -> None:
     if report.status == Status.APPROVED:
-        raise WorkflowError("本期报告已审核通过并锁定；如需修改，请联系协作办公室重新开放本单位本期填报。")
+        raise WorkflowError(_LOCKED)
     if report.status == Status.SUBMITTED:
         raise WorkflowError("报告已提交、正在审核，不能修改；如需修改请等待退回。")
 
@@ -204,20 +207,79 @@ def save_report(report: ProgressReport, *, user, version: int, figures: dict[int
     return current
 
 
+# -- evidence ------------------------------------------------------------------------------------
+
+def evidence_editable(report: ProgressReport) -> None:
+    """Evidence may be added and removed until the report is approved: while a draft, while
+    submitted and not yet reviewed (a reporter filling top to bottom attaches it last), and
+    once returned."""
+    if report.status == Status.APPROVED:
+        raise WorkflowError(_LOCKED)
+
+
+def evidence_required(task: Task, schedule: ReportingSchedule | None) -> bool:
+    """Whether a report on this task needs evidence before it is submitted: the task's own
+    EvidenceRule if the office set one, else its plan's policy."""
+    rule = EvidenceRule.objects.filter(task_id=task.pk).values_list("required", flat=True).first()
+    if rule is not None:
+        return rule
+    policy = schedule.evidence_policy if schedule is not None else ReportingSchedule.EvidencePolicy.NONE
+    if policy == ReportingSchedule.EvidencePolicy.ALL:
+        return True
+    return policy == ReportingSchedule.EvidencePolicy.ASSESSED and bool(task.evidence_required.strip())
+
+
+def _task_named(task: Task) -> str:
+    text = (task.text or task.measures or "").strip().replace("\n", " ")
+    return f"第{task.ref}项任务" + (f"“{text[:30]}{'…' if len(text) > 30 else ''}”" if text else "")
+
+
 # -- review --------------------------------------------------------------------------------------
 
 def submit_report(report: ProgressReport, *, user, today: datetime.date) -> ProgressReport:
     with transaction.atomic():
-        current = ProgressReport.objects.select_for_update().select_related("cycle").get(pk=report.pk)
+        current = (ProgressReport.objects.select_for_update(of=("self",))
+                   .select_related("cycle__plan__reporting_schedule", "task").get(pk=report.pk))
         _editable(current)
         if not current.progress.strip():
             raise WorkflowError("请先填写“进展情况”并保存，再提交。", field="progress")
+        schedule = getattr(current.cycle.plan, "reporting_schedule", None)
+        if evidence_required(current.task, schedule) and not current.evidence.exists():
+            raise WorkflowError(f"{_task_named(current.task)}要求上传佐证材料，请先在“佐证材料”中上传照片、文件或链接，再提交。",
+                                field="evidence")
         current.status, current.submitted_at, current.submitted_by = Status.SUBMITTED, timezone.now(), user
         current.submitted_late = today > current.cycle.due_on
+        # The earlier return's reviewer, time and comment stay in the history (its 退回 event);
+        # on the report they would read as if the new submission had been reviewed already.
+        current.reviewed_by, current.reviewed_at, current.review_comment = None, None, ""
         current.version = F("version") + 1
-        current.save(update_fields=["status", "submitted_at", "submitted_by", "submitted_late", "version"])
+        current.save(update_fields=["status", "submitted_at", "submitted_by", "submitted_late",
+                                    "reviewed_by", "reviewed_at", "review_comment", "version"])
         late = f"（逾期{(today - current.cycle.due_on).days}天）" if current.submitted_late else ""
         ReportEvent.objects.create(report=current, actor=user, action=Action.SUBMITTED, comment=f"提交审核{late}")
+    current.refresh_from_db()
+    return current
+
+
+def withdraw_report(report: ProgressReport, *, user, version: int) -> ProgressReport:
+    """Take a submitted report back before anyone reviews it: it is a draft (待填报) again.
+    `version` is the one the page was shown with, as for a save."""
+    with transaction.atomic():
+        current = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        if current.status == Status.APPROVED:
+            raise WorkflowError("报告已审核通过，不能撤回；如需修改，请联系协作办公室重新开放本单位本期填报。")
+        if current.status == Status.RETURNED:
+            raise WorkflowError("报告已被审核退回，可直接修改后重新提交，无需撤回。")
+        if current.status != Status.SUBMITTED:
+            raise WorkflowError("报告尚未提交，无需撤回。")
+        if current.version != version:
+            raise EditConflict("这份报告在您打开页面后有了变化（可能已被审核），未撤回。请刷新页面查看最新状态。")
+        changes = [{"field": "status", "label": "状态", "old": Status.SUBMITTED.label, "new": Status.PENDING.label}]
+        current.status, current.submitted_at, current.submitted_by, current.submitted_late = Status.PENDING, None, None, False
+        current.version = F("version") + 1
+        current.save(update_fields=["status", "submitted_at", "submitted_by", "submitted_late", "version"])
+        ReportEvent.objects.create(report=current, actor=user, action=Action.WITHDRAWN, changes=changes,
+                                   comment="审核前撤回，改为待填报")
     current.refresh_from_db()
     return current
 

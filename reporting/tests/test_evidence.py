@@ -396,11 +396,20 @@ def test_no_one_else_deletes_evidence(client, ev, stored, media, who, status):
     assert Evidence.objects.filter(pk=stored.pk).exists() and len(stored_files(media)) == 1
 
 
-def test_evidence_of_a_submitted_report_cannot_be_deleted(client, ev, stored, media):
+def test_evidence_of_a_submitted_report_can_still_be_deleted_before_review(client, ev, stored, media):
+    # A reporter filling the page top to bottom submits, then notices the wrong photo.
     ProgressReport.objects.filter(pk=ev["report"].pk).update(status=Status.SUBMITTED)
     response = delete(client_for(client, ev["people"]["gudong"]), stored)
+    assert ("success", "已删除“现场.png”。") in said(response)
+    assert not Evidence.objects.filter(pk=stored.pk).exists()
+    assert ReportEvent.objects.filter(action=ReportEvent.Action.EVIDENCE_REMOVED).count() == 1
+
+
+def test_evidence_of_an_approved_report_cannot_be_deleted(client, ev, stored, media):
+    ProgressReport.objects.filter(pk=ev["report"].pk).update(status=Status.APPROVED)
+    response = delete(client_for(client, ev["people"]["gudong"]), stored)
     ((level, message),) = said(response)
-    assert level == "error" and "正在审核，不能修改" in message
+    assert level == "error" and "已审核通过并锁定" in message
     assert Evidence.objects.filter(pk=stored.pk).exists() and len(stored_files(media)) == 1
     with pytest.raises(WorkflowError):
         evidence_actions.remove(stored, user=ev["people"]["gudong"])

@@ -28,16 +28,15 @@ from oversight.snapshot import FutureMonth, Snapshot, build_snapshot, month_star
 from orgs.models import Programme, Region
 from plans.models import Plan
 
-LIGHT_NAMES = {st.GREEN: "绿灯", st.YELLOW: "黄灯", st.RED: "红灯"}
 SECTION_NUMBERS = "一二三四五六七八九十"
 
 # 五、下步工作要求 is the office's own wording, not a figure: a fixed template the
 # office edits in the downloaded .docx before it is issued.
 REQUIREMENTS = [
-    "（一）加快推进滞后任务。对逾期未完成和落后时序进度的指标，各责任单位要逐项分析原因，"
+    f"（一）加快推进预警指标。对{st.WARNING_LABELS[st.WARN_RED]}和{st.WARNING_LABELS[st.WARN_YELLOW]}的指标，各责任单位要逐项分析原因，"
     "明确措施和完成时间，确保按期完成全年目标任务。",
     "（二）按时如实报送。各单位要在每月报送日前填报累计完成数和进展情况，上传佐证材料；"
-    "逾期未报送的单位将在下期通报中继续点名。",
+    "截止日后仍未报送的单位将在下期通报中继续点名。",
     "（三）加强审核把关。各牵头单位要加强对配合单位报送数据的审核，确保数据真实准确、有据可查。",
 ]
 
@@ -150,6 +149,9 @@ def _overall(snapshot: Snapshot) -> list[str]:
             f"按时报送{rate.on_time}份，按时报送率{st.percent(rate.on_time_rate)}；审核通过{rate.approved}份。")
     else:
         paragraphs.append(f"{snapshot.label}没有需要报送的进度报告。")
+    mismatched = _mismatched(snapshot)
+    if mismatched:
+        paragraphs.append(mismatched)
     metrics = []
     for series in snapshot.trend:
         value = dict(series.points).get(snapshot.month, Decimal(0))
@@ -157,7 +159,28 @@ def _overall(snapshot: Snapshot) -> list[str]:
                        f"占目标{amount(series.target, series.measure)}的{st.percent(st.ratio(value, series.target))}")
     if metrics:
         paragraphs.append("分指标看：" + "；".join(metrics) + "。")
+    paragraphs.append(legend_note())
     return paragraphs
+
+
+def legend_note() -> str:
+    """The lights and warnings defined, in the words oversight.status gives them."""
+    legend = st.legend()
+    lights = "；".join(f"{i.text}，{i.meaning}" for i in legend["lights"])
+    warnings = "；".join(f"{i.text}，{i.meaning}" for i in legend["warnings"])
+    return f"注：亮灯对照完成率与时序进度——{lights}。预警对照完成时限——{warnings}。"
+
+
+def _mismatched(snapshot: Snapshot) -> str:
+    """Totals whose lead reported a figure other than its units' sum: counted as the lead
+    reported it, the difference stated so the lead can check it."""
+    rows = snapshot.mismatched
+    if not rows:
+        return ""
+    named = [f"{snapshot.tasks[s.target.task_id].label}{s.target.metric}（{st.difference_text(s)}）" for s in rows]
+    listed = "；".join(named[:NAMES_LISTED]) + (f"等{len(rows)}项" if len(rows) > NAMES_LISTED else "")
+    return (f"有{len(rows)}项指标的填报数与所分解各单位合计不一致，本通报按其直接填报数统计，"
+            f"请有关单位核实：{listed}。")
 
 
 def _ranking(snapshot: Snapshot) -> Section:
@@ -176,7 +199,7 @@ def _ranking(snapshot: Snapshot) -> Section:
         section.blocks.append(f"共{len(units)}个单位参与排名，下表列出前{half}位和后{half}位，完整排名见督查看板。")
         units = units[:half] + [None] + units[-half:]
     rows = [[str(u.rank), u.name, st.percent(u.summary.completion), st.percent(u.summary.time_progress),
-             f"{u.summary.met}/{u.summary.targets}", LIGHT_NAMES.get(u.summary.light, "—")]
+             f"{u.summary.met}/{u.summary.targets}", st.LIGHT_NAMES.get(u.summary.light, "—")]
             if u else ["…", f"（第{RANKED_LISTED // 2 + 1}至{len(snapshot.by_unit) - RANKED_LISTED // 2}位略）", "", "", "", ""]
             for u in units]
     section.blocks.append(Table(["排名", "单位", "完成率", "时序进度", "已完成/指标数", "亮灯"], rows,
@@ -256,13 +279,14 @@ def _behind_tables(snapshot: Snapshot, statuses: list[st.TargetStatus]) -> list:
 
 
 def _behind(snapshot: Snapshot) -> Section:
-    section = Section("四、滞后和逾期任务")
+    section = Section("四、预警指标")
     overdue, lagging, near = snapshot.overdue, snapshot.lagging, snapshot.near_deadline
     as_of = day_text(snapshot.as_of)
+    red, yellow = st.WARNING_LABELS[st.WARN_RED], st.WARNING_LABELS[st.WARN_YELLOW]
     if not overdue and not lagging:
-        section.blocks.append(f"截至{as_of}，没有逾期未完成或落后时序进度的指标。")
+        section.blocks.append(f"截至{as_of}，没有{red}或{yellow}的指标。")
     else:
-        section.blocks.append(f"截至{as_of}，逾期未完成的指标{len(overdue)}项，落后时序进度的指标{len(lagging)}项。")
+        section.blocks.append(f"截至{as_of}，{red}的指标{len(overdue)}项，{yellow}的指标{len(lagging)}项。")
     groups = [(st.WARNING_LABELS[warning], rows) for warning, rows in ((st.WARN_RED, overdue), (st.WARN_YELLOW, lagging))
               if rows]
     for number, (label, statuses) in enumerate(groups):
@@ -272,7 +296,8 @@ def _behind(snapshot: Snapshot) -> Section:
             statuses = statuses[:BEHIND_LISTED]
         section.blocks.extend(_behind_tables(snapshot, statuses))
     if near:
-        section.blocks.append(f"另有{len(near)}项指标将在{st.NEAR_DAYS}天内到期、尚未完成，请责任单位抓紧推进。")
+        section.blocks.append(f"另有{len(near)}项指标{st.WARNING_LABELS[st.WARN_BLUE]}（{st.NEAR_DAYS}天内到期、尚未完成），"
+                              "请责任单位抓紧推进。")
     return section
 
 
@@ -310,6 +335,8 @@ def _figures(snapshot: Snapshot, scope: Scope, number: int | None) -> dict:
         "unreported": [{"unit_id": r.key, "name": r.label, "missing": r.missing} for r in snapshot.unreported],
         "overdue": [s.target.id for s in snapshot.overdue],
         "lagging": [s.target.id for s in snapshot.lagging],
+        "mismatched": [{"id": s.target.id, "reported": text(s.reported), "parts_sum": text(s.parts_sum)}
+                       for s in snapshot.mismatched],
     }
 
 

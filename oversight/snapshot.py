@@ -136,6 +136,13 @@ class Snapshot:
         return sorted(rows, key=lambda s: (-(s.time_progress - (s.completion or 0)), s.target.id))
 
     @cached_property
+    def mismatched(self) -> list[st.TargetStatus]:
+        """Totals whose own unit reported a figure its parts do not add up to: the figure
+        counted is the unit's own, and every output shows the parts' sum beside it."""
+        rows = [s for s in self.statuses.values() if s.difference is not None]
+        return sorted(rows, key=lambda s: (self.tasks[s.target.task_id].plan_id, s.target.task_id, s.target.id))
+
+    @cached_property
     def near_deadline(self) -> list[st.TargetStatus]:
         rows = [s for s in self.statuses.values() if s.warning == st.WARN_BLUE]
         return sorted(rows, key=lambda s: (s.target.deadline, s.target.id))

@@ -10,23 +10,83 @@ the API compute every figure the same way and tests need no database.
 - Light: green when completion keeps up with time progress (or the target is
   met), yellow when behind it by less than LAG_TOLERANCE, red when further
   behind or overdue.
-- Warning, in the colours offices use: red 逾期 (deadline passed, not met),
-  yellow 滞后 (behind time progress), blue 临期 (deadline within NEAR_DAYS, not met).
+- Warning, in the colours offices use: red 逾期未完成 (deadline passed, not met),
+  yellow 落后时序进度 (behind time progress), blue 临近时限 (deadline within NEAR_DAYS, not met).
+
+The words for lights and warnings are defined here once (LIGHT_*, WARNING_*) and
+every page, chart, bulletin, ledger and API description takes them from here: a
+light and a warning are different things, so no word names both (a yellow light
+is 偏慢, a yellow warning 落后时序进度; 滞后 is only the red light's 严重滞后).
 """
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-GREEN, YELLOW, RED = "green", "yellow", "red"
-LIGHT_LABELS = {GREEN: "正常", YELLOW: "滞后", RED: "严重滞后"}
-WARN_BLUE, WARN_YELLOW, WARN_RED = "blue", "yellow", "red"
-WARNING_LABELS = {WARN_RED: "逾期未完成", WARN_YELLOW: "落后时序进度", WARN_BLUE: "临近时限"}
+from intake.interpret.numbers import printed
 
 # Behind time progress by less than 20 percentage points is yellow; more is red.
 LAG_TOLERANCE = Decimal("0.20")
 # A deadline within this many days, target not met: the blue warning.
 NEAR_DAYS = 30
+
+# -- The one vocabulary of lights and warnings ------------------------------------------
+# A light says how completion compares with time progress (each target has one);
+# a warning says what is wrong with a target not yet met (none, or one).
+GREEN, YELLOW, RED = "green", "yellow", "red"
+LIGHT_NAMES = {GREEN: "绿灯", YELLOW: "黄灯", RED: "红灯"}
+LIGHT_LABELS = {GREEN: "正常", YELLOW: "偏慢", RED: "严重滞后"}
+LIGHT_MEANINGS = {
+    GREEN: "完成率不低于时序进度，或已完成",
+    YELLOW: f"完成率比时序进度低不到{int(LAG_TOLERANCE * 100)}个百分点",
+    RED: f"完成率比时序进度低{int(LAG_TOLERANCE * 100)}个百分点及以上，或已过完成时限仍未完成",
+}
+WARN_BLUE, WARN_YELLOW, WARN_RED = "blue", "yellow", "red"
+WARNING_NAMES = {WARN_RED: "红色预警", WARN_YELLOW: "黄色预警", WARN_BLUE: "蓝色预警"}
+WARNING_LABELS = {WARN_RED: "逾期未完成", WARN_YELLOW: "落后时序进度", WARN_BLUE: "临近时限"}
+WARNING_MEANINGS = {
+    WARN_RED: "已过完成时限，尚未完成",
+    WARN_YELLOW: "未到完成时限，完成率低于时序进度",
+    WARN_BLUE: f"{NEAR_DAYS}天内到期，尚未完成（完成率不低于时序进度）",
+}
+LIGHT_ORDER = (RED, YELLOW, GREEN)
+WARNING_ORDER = (WARN_RED, WARN_YELLOW, WARN_BLUE)
+
+
+def light_text(light: str | None) -> str:
+    """"黄灯·偏慢": how a light is named wherever it is shown."""
+    return f"{LIGHT_NAMES[light]}·{LIGHT_LABELS[light]}" if light else "—"
+
+
+def warning_text(warning: str | None) -> str:
+    """"黄色预警·落后时序进度": how a warning is named wherever it is shown in full."""
+    return f"{WARNING_NAMES[warning]}·{WARNING_LABELS[warning]}" if warning else ""
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    kind: str  # "light" | "warning"
+    colour: str
+    name: str  # 黄灯 / 黄色预警
+    label: str  # 偏慢 / 落后时序进度
+    meaning: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}·{self.label}"
+
+
+def legend() -> dict[str, list[LegendItem]]:
+    """The lights and the warnings with what each means, for every page and document that counts them."""
+    return {
+        "lights": [LegendItem("light", c, LIGHT_NAMES[c], LIGHT_LABELS[c], LIGHT_MEANINGS[c]) for c in LIGHT_ORDER],
+        "warnings": [LegendItem("warning", c, WARNING_NAMES[c], WARNING_LABELS[c], WARNING_MEANINGS[c])
+                     for c in WARNING_ORDER],
+    }
+
+
+LIGHTS_COUNT_NOTE = "亮灯只统计总指标（分解到单位的部分计入各单位排名）"
+WARNINGS_COUNT_NOTE = "预警统计全部指标，含分解到单位的部分"
 
 RATIO_PLACES = Decimal("0.0001")
 
@@ -97,6 +157,17 @@ class TargetStatus:
     light: str
     warning: str | None
     parts: list["TargetStatus"] = field(default_factory=list)
+    # The sum of the parts' values, where the target is broken down and any part has one:
+    # shown beside a figure the total's own unit reported, so a difference is seen.
+    parts_sum: Decimal | None = None
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Own figure − parts' sum, where the total's unit reported one and the parts add up
+        to something else; None when they agree or there is nothing to compare."""
+        if not self.direct or self.parts_sum is None or self.reported is None:
+            return None
+        return (self.reported - self.parts_sum) or None
 
     @property
     def met(self) -> bool:
@@ -132,24 +203,34 @@ class Breakdowns:
 
     def rollup(self, reported: dict[int, Decimal]) -> dict[int, Decimal]:
         """Each target's value: its own reported figure, else the sum of its parts' values."""
+        return self.rollup_with_sums(reported)[0]
+
+    def rollup_with_sums(self, reported: dict[int, Decimal]) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
+        """The values (as `rollup`), and for each broken-down target with a part that has a
+        value, the sum of its parts' values — whether or not its own figure was reported."""
         values: dict[int, Decimal] = {}
+        sums: dict[int, Decimal] = {}
         for pk in self.order:
-            if pk in reported:
-                values[pk] = reported[pk]
-            elif pk in self.children:
+            if pk in self.children:
                 parts = [values[child] for child in self.children[pk] if child in values]
                 if parts:
-                    values[pk] = sum(parts, Decimal(0))
-        return values
+                    sums[pk] = sum(parts, Decimal(0))
+            if pk in reported:
+                values[pk] = reported[pk]
+            elif pk in sums:
+                values[pk] = sums[pk]
+        return values, sums
 
 
 def target_statuses(targets: list[TargetInfo], reported: dict[int, Decimal],
                     as_of: datetime.date, breakdowns: Breakdowns | None = None) -> dict[int, TargetStatus]:
     """Every target's status. `reported` holds the directly reported cumulative
     figures; a target without one takes the sum of its parts' (recursively),
-    so a total broken down among streets progresses as the streets report."""
+    so a total broken down among streets progresses as the streets report.
+    The rule: the total's own unit's figure when it reported one, the parts' sum
+    otherwise; where both exist and differ, `parts_sum` and `difference` say so."""
     breakdowns = breakdowns or Breakdowns(targets)
-    values = breakdowns.rollup(reported)
+    values, sums = breakdowns.rollup_with_sums(reported)
     by_id = {t.id: t for t in targets}
     result: dict[int, TargetStatus] = {}
     for pk in breakdowns.order:
@@ -160,8 +241,22 @@ def target_statuses(targets: list[TargetInfo], reported: dict[int, Decimal],
         overdue = as_of > target.deadline and not (done is not None and done >= 1)
         result[pk] = TargetStatus(target, value, pk in reported or not parts, done, progress, overdue,
                                   light(done, progress, overdue),
-                                  warning(done, progress, target.deadline, as_of, overdue), parts)
+                                  warning(done, progress, target.deadline, as_of, overdue), parts,
+                                  sums.get(pk))
     return result
+
+
+def difference_text(status: TargetStatus) -> str:
+    """“牵头单位报363.05万元，各单位合计365.45万元，相差2.4万元”, or "" when they agree: one
+    wording for the pages, the bulletin and the ledger. The value counted is the first figure."""
+    gap = status.difference
+    if gap is None:
+        return ""
+    target = status.target
+    who = "牵头单位" if target.assignee_id is None else target.assignee_name
+    measure = target.measure
+    return (f"{who}报{printed(status.reported)}{measure}，各单位合计{printed(status.parts_sum)}{measure}，"
+            f"相差{printed(abs(gap))}{measure}")
 
 
 @dataclass

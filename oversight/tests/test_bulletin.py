@@ -84,7 +84,7 @@ def test_content_states_the_snapshot_figures(reported):
     assert "《2026年测试方案》（测〔2026〕1号）" in content.opening
     overall, ranking, reporting, behind, requirements = content.sections
     assert [s.heading for s in content.sections] == [
-        "一、总体进展", "二、各单位完成情况", "三、报送情况", "四、滞后和逾期任务", "五、下步工作要求"]
+        "一、总体进展", "二、各单位完成情况", "三、报送情况", "四、预警指标", "五、下步工作要求"]
     text = "".join(overall.paragraphs)
     # 30 of 100万元 counted (鼓西's 10 is a draft); 30 November is day 334 of 365.
     assert "平均完成率30.0%，时序进度91.5%" in text

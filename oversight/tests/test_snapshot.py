@@ -86,3 +86,25 @@ def test_a_month_not_yet_begun_is_refused_and_this_month_is_not():
     refuse_future_month(None, NOV30)
     with pytest.raises(FutureMonth, match="^月份不能晚于本月：2026年12月还没有到$"):
         refuse_future_month(datetime.date(2026, 12, 1), NOV30)
+
+
+def test_a_lead_figure_counts_and_the_parts_sum_is_shown_beside_it(reported):
+    """The lead 区民政局 reports 25 for the 100万元 total while its streets' counted figures add up to 30."""
+    from reporting import services
+    from oversight.tests.conftest import report_figure  # noqa: F401  (the same workflow, for the lead)
+
+    work = reported
+    total = work["task"].targets.get(parent=None)
+    cycle = work["plan"].cycles.get(label="2026年11月")
+    report = cycle.reports.get(unit=work["units"]["区民政局"])
+    office = work["people"]["office"]
+    services.save_report(report, user=office, version=report.version, figures={total.pk: "25"},
+                         progress="区级汇总", problems="", next_steps="")
+    services.submit_report(report, user=office, today=cycle.due_on)
+    snap = build_snapshot([work["plan"]], NOV, NOV30)
+    status = snap.statuses[total.pk]
+    assert status.reported == Decimal("25") and status.direct
+    assert status.parts_sum == Decimal("30")
+    assert snap.mismatched == [status]
+    assert st.difference_text(status) == "牵头单位报25万元，各单位合计30万元，相差5万元"
+    assert snap.overall.completion == Decimal("0.25")  # the lead's own figure is the one counted

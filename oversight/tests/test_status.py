@@ -99,3 +99,50 @@ def test_monthly_rollup_agrees_with_the_statuses():
     statuses = st.target_statuses(targets, reported, datetime.date(2026, 6, 30))
     assert values == {pk: s.reported for pk, s in statuses.items() if s.reported is not None}
     assert values[1] == D("70")  # 20 + 50: 3 reported directly, not 15 + 1
+
+
+def test_a_total_reported_by_its_lead_keeps_that_figure_and_shows_the_parts_sum_beside_it():
+    """The district's 363.05 stands while its units add up to 365.45: both are shown, with the gap."""
+    targets = [info(1, "400"), info(2, "200", parent=1, assignee=10), info(3, "200", parent=1, assignee=11)]
+    result = st.target_statuses(targets, {1: D("363.05"), 2: D("165.45"), 3: D("200")}, datetime.date(2026, 6, 30))
+    total = result[1]
+    assert total.reported == D("363.05") and total.direct
+    assert total.parts_sum == D("365.45") and total.difference == D("-2.4")
+    assert st.difference_text(total) == "牵头单位报363.05万元，各单位合计365.45万元，相差2.4万元"
+    assert total.completion == D("0.9076")  # the lead's figure counts: 363.05 / 400
+
+
+def test_a_total_its_lead_has_not_reported_takes_the_parts_sum_and_has_nothing_to_compare():
+    targets = [info(1, "400"), info(2, "200", parent=1, assignee=10), info(3, "200", parent=1, assignee=11)]
+    result = st.target_statuses(targets, {2: D("165.45")}, datetime.date(2026, 6, 30))
+    assert result[1].reported == D("165.45") and not result[1].direct
+    assert result[1].parts_sum == D("165.45") and result[1].difference is None
+    assert st.difference_text(result[1]) == ""
+
+
+def test_a_lead_figure_that_agrees_with_its_parts_or_has_no_reported_parts_is_not_flagged():
+    targets = [info(1, "100"), info(2, "40", parent=1, assignee=10), info(3, "60", parent=1, assignee=11)]
+    agrees = st.target_statuses(targets, {1: D("50"), 2: D("20"), 3: D("30")}, datetime.date(2026, 6, 30))
+    assert agrees[1].parts_sum == D("50") and agrees[1].difference is None
+    alone = st.target_statuses(targets, {1: D("50")}, datetime.date(2026, 6, 30))
+    assert alone[1].parts_sum is None and alone[1].difference is None
+    # A part broken down further compares with its own parts; the named unit reported it.
+    nested = [info(1, "100"), info(2, "60", parent=1, assignee=10), info(3, "30", parent=2, assignee=12)]
+    result = st.target_statuses(nested, {2: D("25"), 3: D("20")}, datetime.date(2026, 6, 30))
+    assert st.difference_text(result[2]) == "10报25万元，各单位合计20万元，相差5万元"
+    assert result[1].reported == D("25") and result[1].difference is None  # 1 is its parts' sum
+
+
+def test_the_vocabulary_gives_each_light_and_warning_its_own_words():
+    labels = [*st.LIGHT_LABELS.values(), *st.WARNING_LABELS.values()]
+    names = [*st.LIGHT_NAMES.values(), *st.WARNING_NAMES.values()]
+    words = labels + names
+    assert len(set(words)) == len(words)
+    # No label is part of another: 滞后 cannot label a light and, inside a longer word, a warning too.
+    for a in labels:
+        for b in labels:
+            assert a == b or a not in b, (a, b)
+    assert st.light_text(st.YELLOW) == "黄灯·偏慢" and st.warning_text(st.WARN_YELLOW) == "黄色预警·落后时序进度"
+    legend = st.legend()
+    assert [i.text for i in legend["lights"]] == ["红灯·严重滞后", "黄灯·偏慢", "绿灯·正常"]
+    assert [i.text for i in legend["warnings"]] == ["红色预警·逾期未完成", "黄色预警·落后时序进度", "蓝色预警·临近时限"]

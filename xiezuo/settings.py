@@ -1,7 +1,7 @@
 """Settings for development, tests and `make run`.
 
 Everything that differs between machines comes from the environment:
-DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, MEDIA_ROOT. Production
+DATABASE_URL, SECRET_KEY, XIEZUO_DEBUG, ALLOWED_HOSTS, MEDIA_ROOT. Production
 overrides live in xiezuo.settings_production.
 """
 
@@ -16,7 +16,10 @@ VAR_DIR = Path(env_str("XIEZUO_VAR_DIR", str(BASE_DIR / "var")))
 
 # Only for local use; production refuses to start without its own key.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: with it on, a mistyped address shows Django's English
+# debug page (and the settings) instead of Xiezuo's own 404. The name is
+# prefixed because a bare DEBUG is set by many other tools' environments.
+DEBUG = env_bool("XIEZUO_DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -92,7 +95,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "plans:list"
+LOGIN_REDIRECT_URL = "home"  # `/` sends each role on to its own work (xiezuo.views.home)
 LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -117,9 +120,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Reminders and returned reports go out by e-mail through Django's mail backends.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG
-                        else "django.core.mail.backends.smtp.EmailBackend")
+# Reminders and returned reports go out by e-mail through Django's mail backends:
+# printed to the console here (a development machine has no mail server),
+# SMTP in production (settings_production).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "协作系统 <noreply@localhost>")
@@ -131,3 +135,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Warnings on a reported figure (reporting/validation.py): a month's increase beyond this many
+# times the average monthly increase so far, and a cumulative figure beyond this percentage of
+# its target (numbers, read as Decimal by validation.Thresholds). Warnings do not refuse the
+# figure; the reporter explains it before submitting.
+FIGURE_WARN_JUMP_TIMES = env_str("FIGURE_WARN_JUMP_TIMES", "3")
+FIGURE_WARN_OVER_TARGET_PERCENT = env_str("FIGURE_WARN_OVER_TARGET_PERCENT", "150")

@@ -5,7 +5,7 @@ turns on every protection `manage.py check --deploy` asks for. TLS is
 assumed to end at a reverse proxy that sets X-Forwarded-Proto.
 """
 
-from xiezuo.env import env_bool, env_list, env_required
+from xiezuo.env import env_bool, env_list, env_required, env_str
 from xiezuo.settings import *  # noqa: F403
 from xiezuo.settings import MIDDLEWARE, STORAGES
 
@@ -15,6 +15,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS")
 env_required("DATABASE_URL")
+
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from xiezuo import views
 
 admin.site.site_header = "协作 Xiezuo 管理后台"
 admin.site.site_title = "协作 Xiezuo"
 admin.site.index_title = "基础数据管理"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="plans:list", permanent=False)),
+    path("", views.home, name="home"),  # each role to its own work; anonymous to the login page
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("plans.urls")),
     path("reporting/", include("reporting.urls")),
@@ -17,3 +18,8 @@ urlpatterns = [
 ]
 # Uploaded files (evidence, source documents) are never served as plain
 # media: each download goes through a view that checks who may see it.
+
+# Chinese error pages with the navigation (templates 403.html, 404.html); 500.html
+# is Django's own handler rendering a standalone page that needs no database.
+handler403 = views.permission_denied
+handler404 = views.page_not_found

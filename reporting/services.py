@@ -8,18 +8,18 @@ import calendar
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from intake.interpret.numbers import printed
+from notifications.models import Kind as NoticeKind
+from notifications.services import notify
 from orgs.models import Unit
 from orgs.services import expand_group
 from plans.models import QUANTITY_DIGITS, QUANTITY_PLACES, Assignment, Plan, Target, Task
 from reporting.models import (
-    EvidenceRule, Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
+    EvidenceRule, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
 )
 
 Status = ProgressReport.Status
@@ -297,8 +297,8 @@ def return_report(report: ProgressReport, *, reviewer, comment: str) -> Progress
         current.version = F("version") + 1
         current.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "version"])
         ReportEvent.objects.create(report=current, actor=reviewer, action=Action.RETURNED, comment=comment)
-        notify_unit(current.unit, f"您单位的《{current.cycle.plan.title}》{current.cycle.label}第{current.task.ref}项报告被退回：{comment}",
-                    url=f"/reporting/reports/{current.pk}/")
+        notify(current.unit, f"您单位的《{current.cycle.plan.title}》{current.cycle.label}第{current.task.ref}项报告被退回：{comment}",
+               url=f"/reporting/reports/{current.pk}/", kind=NoticeKind.RETURN, office=current.cycle.plan.office)
     current.refresh_from_db()
     return current
 
@@ -332,19 +332,7 @@ def reopen_period(unit: Unit, cycle: ReportingCycle, *, admin, reason: str) -> i
             report.save(update_fields=["status", "review_comment", "version"])
         ReportEvent.objects.bulk_create([ReportEvent(report=r, actor=admin, action=Action.REOPENED, comment=reason) for r in reports])
         if reports:
-            notify_unit(unit, f"协作办公室已重新开放您单位《{cycle.plan.title}》{cycle.label}的填报：{reason}", url="/reporting/")
+            notify(unit, f"协作办公室已重新开放您单位《{cycle.plan.title}》{cycle.label}的填报：{reason}", url="/reporting/",
+                   kind=NoticeKind.RETURN, office=cycle.plan.office)
     return len(reports)
 
-
-# -- notifications -------------------------------------------------------------------------------
-
-def notify_unit(unit: Unit, message: str, url: str = "") -> None:
-    from accounts.models import User
-
-    users = list(User.objects.filter(unit=unit, is_active=True))
-    Notification.objects.bulk_create([Notification(user=u, message=message, url=url) for u in users])
-    recipients = [u.email for u in users if u.email]
-    if recipients:
-        # Sent once the transaction commits: a rolled-back return sends nothing.
-        transaction.on_commit(lambda: send_mail("【协作】" + message[:40], f"{message}\n\n{url}",
-                                                settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=False))

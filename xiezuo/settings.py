@@ -135,3 +135,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Warnings on a reported figure (reporting/validation.py): a month's increase beyond this many
+# times the average monthly increase so far, and a cumulative figure beyond this percentage of
+# its target (numbers, read as Decimal by validation.Thresholds). Warnings do not refuse the
+# figure; the reporter explains it before submitting.
+FIGURE_WARN_JUMP_TIMES = env_str("FIGURE_WARN_JUMP_TIMES", "3")
+FIGURE_WARN_OVER_TARGET_PERCENT = env_str("FIGURE_WARN_OVER_TARGET_PERCENT", "150")

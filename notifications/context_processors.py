@@ -1,6 +1,6 @@
 """Template context for every page: the unread count shown in the top bar."""
 
-from reporting.models import Notification
+from notifications.models import Notification
 
 
 def unread_notifications(request) -> dict:

@@ -2,7 +2,8 @@
 
 Run daily with the reminders (`manage.py send_warnings`): on the day after a
 cycle's due date, once the month's figures are in, every unit with a warned
-target gets one notification naming its targets, in the app and by e-mail.
+target gets one notification naming its targets, in the app and by e-mail;
+each office's group robots then get one digest of the units warned.
 Each (cycle, unit) is claimed by inserting a WarningSent row first, so a second
 run, or one in parallel, sends nothing twice.
 """
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from notifications.models import Kind as NoticeKind
+from notifications.services import notify, notify_robots
 from orgs.services import expand_group
 from reporting import services
 from reporting.models import ReportingCycle
@@ -72,12 +75,32 @@ def send_warnings(today: datetime.date) -> list[Sent]:
                 with transaction.atomic():
                     WarningSent.objects.create(cycle=cycle, unit=unit, sent_on=today, overdue=counts[st.WARN_RED],
                                                lagging=counts[st.WARN_YELLOW], near_deadline=counts[st.WARN_BLUE])
-                    for member in expand_group(unit):  # a group's streets are the ones who read it
-                        services.notify_unit(member, message, url=WARNING_URL)
+                    # a group's streets are the ones who read it
+                    notify(expand_group(unit), message, url=WARNING_URL, kind=NoticeKind.WARNING)
             except IntegrityError:
                 continue  # claimed by an earlier or a parallel run
             except OSError as error:  # the e-mail failed after the notification was saved
                 logger.exception("warning e-mail to %s failed", unit)
                 email_error = str(error) or error.__class__.__name__
             sent.append(Sent(unit.name, cycle, counts, email_error))
+    for office, lines in robot_digests(sent):
+        notify_robots(office, NoticeKind.WARNING, f"进度预警（{today.month}月{today.day}日）", lines)
     return sent
+
+
+def robot_digests(sent: list[Sent]) -> list[tuple]:
+    """(office, lines): one digest per office of the warnings this run sent, each plan's month then
+    its units and their counts. Robots allow 20 posts a minute, so never one post per unit."""
+    by_office, by_cycle = {}, {}
+    for s in sent:
+        by_cycle.setdefault(s.cycle.pk, []).append(s)
+    for warned in by_cycle.values():
+        cycle = warned[0].cycle
+        office = cycle.plan.office
+        if office is None:
+            continue
+        lines = by_office.setdefault(office.pk, (office, []))[1]
+        lines.append(f"《{cycle.plan.title}》截至{cycle.label}，{len(warned)}个单位有预警：")
+        lines += ["- " + s.unit_name + "：" + "、".join(f"{st.WARNING_LABELS[k]}{n}项" for k, n in s.counts.items() if n)
+                  for s in warned]
+    return list(by_office.values())

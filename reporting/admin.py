@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from reporting.models import (
-    Evidence, EvidenceRule, Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
+    Evidence, EvidenceRule, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
 )
 
 
@@ -58,17 +58,6 @@ class ReportEventInline(admin.TabularInline):
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ("user", "message", "created_at", "read_at")
-    list_filter = ("read_at",)
-    search_fields = ("user__username", "user__name", "message")
-    readonly_fields = ("user", "message", "url", "created_at", "read_at")
-
-    def has_add_permission(self, request):
         return False
 
 

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from notifications.models import Notification  # noqa: F401  moved to notifications; re-exported so imports stay stable
 from orgs.models import Unit
 from plans.models import Plan, Target, Task, quantity_field
 
@@ -171,26 +172,6 @@ class ReportEvent(models.Model):
 
     def __str__(self):
         return f"{self.report} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
-
-
-class Notification(models.Model):
-    """A message for one person, shown in the app (and sent by e-mail when they have one)."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="接收人", on_delete=models.CASCADE, related_name="notifications")
-    created_at = models.DateTimeField("时间", auto_now_add=True)
-    message = models.TextField("内容")
-    url = models.CharField("链接", max_length=255, blank=True)
-    read_at = models.DateTimeField("已读时间", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "通知"
-        verbose_name_plural = "通知"
-        ordering = ["-created_at", "-id"]
-        # The unread count in the top bar filters on these.
-        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
-
-    def __str__(self):
-        return self.message[:40]
 
 
 class ReminderSent(models.Model):

@@ -1,10 +1,10 @@
-"""Included by reporting/urls.py (namespace "reporting")."""
+"""Included by reporting/urls.py (namespace "reporting"): the notifications moved to /notifications/;
+an old link or bookmark to /reporting/notifications/ still arrives there."""
 
 from django.urls import path
-
-from reporting import notification_views
+from django.views.generic import RedirectView
 
 urlpatterns = [
-    path("notifications/", notification_views.notification_list, name="notifications"),
-    path("notifications/read/", notification_views.mark_all_read, name="notifications_read"),
+    path("notifications/", RedirectView.as_view(pattern_name="notifications:list", query_string=True),
+         name="notifications"),
 ]

@@ -2,7 +2,8 @@
 
 Run once a day (`manage.py send_reminders`): N days before a cycle's due date
 and on the day after it, every unit with a report still pending or returned
-gets one notification (in the app, and by e-mail for its users who have one).
+gets one notification (in the app, and by e-mail for its users who have one);
+each office's group robots then get one digest of the units reminded.
 
 Each reminder is claimed before it is sent by inserting a ReminderSent row;
 its unique constraint (cycle, unit, kind) is the compare-and-swap, so a second
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 
+from notifications.models import Kind as NoticeKind
+from notifications.services import notify, notify_robots
 from orgs.models import Unit
 from plans.models import Plan
 from reporting import services
@@ -36,6 +39,7 @@ class Sent:
     cycle: ReportingCycle
     kind: str  # a ReminderSent.Kind
     outstanding: int = 0
+    returned: int = 0
     email_error: str = ""  # the in-app notification is saved even when the e-mail fails
 
 
@@ -56,7 +60,31 @@ def send_reminders(today: datetime.date, days_before: int) -> list[Sent]:
                   .select_related("plan").order_by("plan__title", "plan_id"))
         for cycle in cycles:
             sent += _remind_cycle(cycle, kind, today)
+    for office, lines in robot_digests(sent, today):
+        notify_robots(office, NoticeKind.REMINDER, f"填报提醒（{today.month}月{today.day}日）", lines)
     return sent
+
+
+def robot_digests(sent: list[Sent], today: datetime.date) -> list[tuple[Unit, list[str]]]:
+    """One digest per office of the reminders this run sent: each cycle, then its units still
+    missing. Robots are rate limited (20 posts a minute), so never one post per unit."""
+    by_office: dict[int, tuple[Unit, list[str]]] = {}
+    by_cycle: dict[int, list[Sent]] = {}
+    for s in sent:
+        by_cycle.setdefault(s.cycle.pk, []).append(s)
+    for reminded in by_cycle.values():
+        cycle, kind = reminded[0].cycle, reminded[0].kind
+        office = cycle.plan.office
+        if office is None:
+            continue
+        due = f"截止{cycle.due_on.month}月{cycle.due_on.day}日"
+        if kind == Kind.OVERDUE:
+            due += f"，已逾期{(today - cycle.due_on).days}天"
+        lines = by_office.setdefault(office.pk, (office, []))[1]
+        lines.append(f"《{cycle.plan.title}》{cycle.label}（{due}）尚有{len(reminded)}个单位未报送完毕：")
+        lines += [f"- {s.unit.name}：{s.outstanding}项未报送" + (f"（其中退回待修改{s.returned}项）" if s.returned else "")
+                  for s in reminded]
+    return list(by_office.values())
 
 
 def outstanding_by_unit(cycle: ReportingCycle) -> list[tuple[Unit, int, int]]:
@@ -85,14 +113,15 @@ def _remind_cycle(cycle: ReportingCycle, kind: str, today: datetime.date) -> lis
         email_error = ""
         try:
             # The claim and the notification commit together; the e-mail
-            # (notify_unit sends it on commit) goes only once both are saved.
+            # (notify sends it on commit) goes only once both are saved.
             with transaction.atomic():
                 ReminderSent.objects.create(cycle=cycle, unit=unit, kind=kind, sent_on=today)
-                services.notify_unit(unit, message, url=REMINDER_URL)
+                notify(unit, message, url=REMINDER_URL, kind=NoticeKind.REMINDER)
         except IntegrityError:
             continue  # already claimed: sent by an earlier or a parallel run
         except OSError as error:  # smtplib errors are OSErrors too; raised after the commit
             logger.exception("reminder e-mail to %s failed", unit)
             email_error = str(error) or error.__class__.__name__
-        sent.append(Sent(unit=unit, cycle=cycle, kind=kind, outstanding=outstanding, email_error=email_error))
+        sent.append(Sent(unit=unit, cycle=cycle, kind=kind, outstanding=outstanding, returned=returned,
+                         email_error=email_error))
     return sent

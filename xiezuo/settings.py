@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "intake",
     "orgs",
     "accounts",
+    "notifications",
     "plans",
     "checks",
     "reporting",
@@ -67,7 +68,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "reporting.context_processors.unread_notifications",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -128,6 +129,9 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "协作系统 <noreply@localhost>")
 REMINDER_DAYS_BEFORE = int(env_str("REMINDER_DAYS_BEFORE", "3"))
+# A group robot (企业微信/钉钉) post waits at most this long: it runs after the action commits,
+# in the request or the cron run, and a slow chat server must not hold either up for long.
+ROBOT_TIMEOUT_SECONDS = float(env_str("ROBOT_TIMEOUT_SECONDS", "5"))
 
 LOGGING = {
     "version": 1,

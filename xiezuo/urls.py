@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.home, name="home"),  # each role to its own work; anonymous to the login page
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("plans.urls")),
+    path("notifications/", include("notifications.urls")),
     path("reporting/", include("reporting.urls")),
     path("oversight/", include("oversight.urls")),
     path("api/", include("oversight.api")),  # /api/v1/: JSON and OpenAPI schema for provincial systems

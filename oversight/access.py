@@ -3,7 +3,9 @@
 The rule is reporting.access.overseen_plans: the office and its reviewers see the plans
 their office keeps; a leader sees the plans kept by offices in their region
 and below; a superuser sees everything. Reporters see their own reports in
-我的填报, not the office's dashboards. Anything else is a 404.
+我的填报, not the office's dashboards. Anything else is a 404. Reference and
+archived plans (Plan.State) are left out of every region's scope and the lists;
+one such plan's own dashboard still opens for those who may see it.
 """
 
 import datetime
@@ -37,8 +39,13 @@ def may_publish(user, plans) -> bool:
     return user.has_role(Role.OFFICE_ADMIN) and bool(plans) and all(p.office_id == user.unit_id for p in plans)
 
 
-def plans_visible_to(user) -> QuerySet[Plan]:
+def plans_visible_to(user, *, include_inactive: bool = False) -> QuerySet[Plan]:
+    """The plans a person oversees that are in the live work (执行中): what the overview,
+    a region's dashboard, the API's scopes and a region's bulletin count. With
+    `include_inactive`, reference and archived plans too, for reading one plan on its own."""
     plans = Plan.objects.select_related("office", "office__region")
+    if not include_inactive:
+        plans = plans.live()
     if not may_oversee(user):
         return plans.none()
     if user.is_superuser:
@@ -63,7 +70,8 @@ class Scope:
 
 
 def plan_scope(user, pk: int) -> Scope:
-    plan = plans_visible_to(user).filter(pk=pk).first()
+    # One plan stays readable whatever its state; only the region scopes leave the others out.
+    plan = plans_visible_to(user, include_inactive=True).filter(pk=pk).first()
     if plan is None:
         raise Http404("没有这份方案，或您无权查看")
     return Scope("plan", plan.pk, plan.title, [plan])

@@ -9,7 +9,7 @@ from oversight.snapshot import build_snapshot
 
 
 def plan_page(request, plan) -> str:
-    if not access.plans_visible_to(request.user).filter(pk=plan.pk).exists():
+    if not access.plans_visible_to(request.user, include_inactive=True).filter(pk=plan.pk).exists():
         return ""
     snapshot = build_snapshot([plan], None, timezone.localdate())
     rows = [(task, snapshot.by_task.get(task.id)) for task in snapshot.tasks.values()]

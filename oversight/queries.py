@@ -16,7 +16,7 @@ from oversight.snapshot import COUNTED, Snapshot
 
 def targets_visible_to(user) -> QuerySet[Target]:
     return Target.objects.select_related("task", "task__plan", "assignee", "parent").filter(
-        task__plan__in=access.plans_visible_to(user))
+        task__plan__in=access.plans_visible_to(user, include_inactive=True))  # an archived plan's figures stay readable
 
 
 def months_of(plans) -> list[datetime.date]:

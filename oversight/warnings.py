@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from notifications.models import Kind as NoticeKind
 from notifications.services import notify, notify_robots
 from orgs.services import expand_group
+from plans.models import Plan
 from reporting import services
 from reporting.models import ReportingCycle
 from oversight import status as st
@@ -60,7 +61,9 @@ def send_warnings(today: datetime.date) -> list[Sent]:
 
     services.open_cycles(today)
     sent = []
-    cycles = (ReportingCycle.objects.filter(due_on=today - datetime.timedelta(days=1), plan__reporting_schedule__active=True)
+    # Only live plans: a reference or archived plan's old reports warn nobody.
+    cycles = (ReportingCycle.objects.filter(due_on=today - datetime.timedelta(days=1), plan__reporting_schedule__active=True,
+                                            plan__state=Plan.State.ACTIVE)
               .select_related("plan").order_by("plan__title", "plan_id"))
     for cycle in cycles:
         snapshot = build_snapshot([cycle.plan], cycle.period_start, today)

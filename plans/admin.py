@@ -1,17 +1,22 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from plans.models import Assignment, PendingImport, Plan, Target, Task
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
-    list_display = ("title", "doc_number", "year", "kind", "issued_on", "task_count", "page_link")
-    list_filter = ("kind", "year")
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "doc_number", "year", "kind", "state", "issued_on", "task_count", "page_link")
+    list_filter = ("state", "kind", "year")
     search_fields = ("title", "doc_number", "issuer")
     autocomplete_fields = ("office", "parent")
     date_hierarchy = "issued_on"
+    # The state changes only through the plan page's form (plans.services.do_change_plan_state),
+    # which asks for a reason; here it is shown, and 修改记录 lists every change.
+    readonly_fields = ("state",)
+    history_list_display = ("state", "history_change_reason")
 
     @admin.display(description="任务数")
     def task_count(self, obj):

@@ -10,6 +10,8 @@ from plans.importing import MAX_UPLOAD_BYTES, task_key, task_label
 from plans.importing.diff import describe_target, json_target_signature
 from plans.importing.matching import Status, UnitMatch
 from plans.importing.saving import CREATE, PLAN_EDITABLE, SKIP, TASK_EDITABLE, ImportSaveError, apply_edits
+from plans.models import Plan
+from plans.services import proposal_note, proposed_state
 
 
 class UploadForm(forms.Form):
@@ -42,6 +44,13 @@ class PlanFactsForm(forms.Form):
         if data.get("end_year") and data.get("year") and data["end_year"] < data["year"]:
             self.add_error("end_year", "截止年度不能早于年度。")
         return data
+
+
+class StateForm(forms.Form):
+    """What the saved plan becomes: live work, or a document kept for reference."""
+
+    state = forms.ChoiceField(label="保存为", choices=Plan.State.choices, widget=forms.RadioSelect,
+                              error_messages={"required": "请选择方案状态。", "invalid_choice": "方案状态无效，请重新选择。"})
 
 
 class TaskForm(forms.Form):
@@ -116,11 +125,21 @@ class ReviewRow:
 class ReviewForms:
     """All forms of the review page, bound together and saved together."""
 
-    def __init__(self, plan_json: dict, matches: dict[str, UnitMatch], others: list[Unit], kind: str, data=None):
+    def __init__(self, plan_json: dict, matches: dict[str, UnitMatch], others: list[Unit], kind: str, data=None, *,
+                 today=None, existing: Plan | None = None):
         self.plan_json, self.matches = plan_json, matches
         facts = plan_json["plan"]
         self.facts = PlanFactsForm(data, prefix="plan", initial={
             **{k: facts.get(k) for k in PLAN_EDITABLE}, "kind": facts.get("kind") or kind})
+        # A new plan whose year has ended is proposed as reference; an update keeps its plan's state.
+        if existing is not None:
+            initial, self.state_note = existing.state, ""
+        elif today is not None:
+            initial = proposed_state(facts.get("year"), facts.get("end_year"), today=today)
+            self.state_note = proposal_note(facts.get("year"), facts.get("end_year"), today=today)
+        else:
+            initial, self.state_note = Plan.State.ACTIVE, ""
+        self.state = StateForm(data, prefix="plan", initial={"state": initial})
         self.tasks = [TaskForm(data, prefix=f"t{i}", initial={k: t.get(k) for k in TASK_EDITABLE})
                       for i, t in enumerate(plan_json["tasks"])]
         # Names needing a choice first: a close or ambiguous match has no default.
@@ -130,11 +149,14 @@ class ReviewForms:
         self.errors: list[str] = []
 
     def is_valid(self) -> bool:
-        results = [f.is_valid() for f in [self.facts, *self.tasks, *self.units]]  # every form, so all errors show
+        results = [f.is_valid() for f in [self.facts, self.state, *self.tasks, *self.units]]  # every form, so all errors show
         return all(results)
 
     def edited_plan_json(self) -> dict:
         return apply_edits(self.plan_json, self.facts.cleaned_data, [f.cleaned_data for f in self.tasks])
+
+    def chosen_state(self) -> str:
+        return self.state.cleaned_data["state"]
 
     def decisions(self) -> dict:
         return {f.match.printed: f.decision() for f in self.units}
@@ -155,6 +177,8 @@ class ReviewForms:
     def error_summary(self) -> list[tuple[str, str]]:
         """(anchor, message) for every error on the page, so none is missed far down a long page."""
         summary = [("plan-facts", f"方案信息：{_errors_text(self.facts)}")] if self.facts.errors else []
+        if self.state.errors:
+            summary.append(("plan-state", f"方案状态：{_errors_text(self.state)}"))
         for index, form in enumerate(self.tasks):
             if form.errors:
                 label = task_label(task_key(self.plan_json["tasks"][index]))

@@ -64,9 +64,10 @@ def import_review(request, pk):
 
     plan_json = pending.plan_json
     matches = match_units(printed_unit_names(plan_json), pending.scope)
-    forms = ReviewForms(plan_json, matches, units_in_scope(pending.scope), pending.kind,
-                        data=request.POST if request.method == "POST" else None)
     existing = find_existing_plan(plan_json)
+    forms = ReviewForms(plan_json, matches, units_in_scope(pending.scope), pending.kind,
+                        data=request.POST if request.method == "POST" else None,
+                        today=timezone.localdate(), existing=existing)
     if request.method == "POST" and forms.is_valid():
         edited = forms.edited_plan_json()
         existing = find_existing_plan(edited)
@@ -79,7 +80,7 @@ def import_review(request, pk):
         else:
             try:
                 with transaction.atomic():
-                    plan = _save(pending, edited, forms.decisions(), request.user, existing)
+                    plan = _save(pending, edited, forms.decisions(), request.user, existing, forms.chosen_state())
             except ImportSaveError as error:
                 forms.add_save_error(error)
             else:
@@ -93,10 +94,10 @@ def import_review(request, pk):
     })
 
 
-def _save(pending: PendingImport, plan_json: dict, decisions: dict, user, existing):
+def _save(pending: PendingImport, plan_json: dict, decisions: dict, user, existing, state: str):
     with pending.uploaded_file.open("rb") as handle:
         plan = save_plan(plan_json, decisions, user=user, scope=pending.scope,
-                         source_file=File(handle, name=pending.original_name), existing=existing)
+                         source_file=File(handle, name=pending.original_name), existing=existing, state=state)
     pending.plan, pending.saved_at = plan, timezone.now()
     pending.save(update_fields=["plan", "saved_at"])
     return plan

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from orgs.models import Programme, Unit
 
@@ -36,7 +37,21 @@ class Traceable(models.Model):
         abstract = True
 
 
+class PlanQuerySet(models.QuerySet):
+    def live(self):
+        """Plans in the live work: cycles opened, reminded, warned, counted on dashboards."""
+        return self.filter(state=Plan.State.ACTIVE)
+
+
 class Plan(models.Model):
+    class State(models.TextChoices):
+        # Reference and archived plans stay readable and searchable but leave the
+        # live work: no cycles or reports are opened, nothing is reminded or warned,
+        # region dashboards, the API and bulletins do not count them.
+        ACTIVE = "active", "执行中"
+        REFERENCE = "reference", "参考（不填报）"
+        ARCHIVED = "archived", "已归档"
+
     title = models.CharField("标题", max_length=255)
     doc_number = models.CharField("文号", max_length=64, blank=True, help_text="如：鼓委振兴办〔2024〕1号")
     issuer = models.CharField("发文机关", max_length=255, blank=True)
@@ -58,8 +73,16 @@ class Plan(models.Model):
         help_text="任务表以外的正文所写的数字（值、单位、比较、出处），用于核对清单与正文是否一致",
     )
     source_file = models.FileField("原始文件", upload_to="plans/source/%Y/", blank=True)
+    state = models.CharField("状态", max_length=16, choices=State.choices, default=State.ACTIVE, db_index=True,
+                             help_text="参考和已归档的方案不生成填报任务，不计入看板和通报")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+    # Who changed what and why (history_user, history_change_reason); the plan page
+    # shows the state's changes from it.
+    history = HistoricalRecords(verbose_name="方案修改记录", verbose_name_plural="方案修改记录",
+                                history_change_reason_field=models.TextField("修改原因", null=True))
 
     class Meta:
         verbose_name = "方案"
@@ -74,6 +97,10 @@ class Plan(models.Model):
 
     def __str__(self):
         return f"{self.title}（{self.doc_number}）" if self.doc_number else self.title
+
+    @property
+    def is_live(self) -> bool:
+        return self.state == self.State.ACTIVE
 
 
 class Task(Traceable):

@@ -3,14 +3,32 @@ number of round trips, however many tasks a plan has."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from plans.breakdown import TargetNode, build_breakdown
 from plans.models import Assignment, Plan, Target, Task
 
 
-def plans_for_list() -> QuerySet[Plan]:
-    return Plan.objects.select_related("parent", "office").annotate(task_count=Count("tasks"))
+ALL_STATES = "all"
+
+
+def plans_for_list(state: str = Plan.State.ACTIVE, search: str = "") -> QuerySet[Plan]:
+    """The plan list: one state's plans (all of them for "all"); a search looks through
+    title and 文号 in every state, so an archived document is still found."""
+    plans = Plan.objects.select_related("parent", "office").annotate(task_count=Count("tasks"))
+    search = search.strip()
+    if search:
+        for word in search.split():
+            plans = plans.filter(Q(title__icontains=word) | Q(doc_number__icontains=word))
+    elif state != ALL_STATES:
+        plans = plans.filter(state=state)
+    return plans
+
+
+def state_counts() -> dict[str, int]:
+    """How many plans each state has, for the list's tabs."""
+    counts = dict(Plan.objects.values_list("state").annotate(n=Count("id")).order_by())
+    return {**{state: counts.get(state, 0) for state in Plan.State.values}, ALL_STATES: sum(counts.values())}
 
 
 @dataclass

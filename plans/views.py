@@ -1,14 +1,29 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from plans import panels
 from plans.models import Plan
-from plans.queries import group_by_list, plan_task_rows, plans_for_list
+from plans.queries import ALL_STATES, group_by_list, plan_task_rows, plans_for_list, state_counts
+from plans.services import do_change_plan_state, may_change_state, state_history
+
+STATE_TABS = [(Plan.State.ACTIVE, "执行中"), (Plan.State.REFERENCE, "参考"), (Plan.State.ARCHIVED, "已归档"),
+              (ALL_STATES, "全部")]
 
 
 @login_required
 def plan_list(request):
-    return render(request, "plans/plan_list.html", {"plans": plans_for_list()})
+    state = request.GET.get("state", Plan.State.ACTIVE)
+    if state not in dict(STATE_TABS):
+        state = Plan.State.ACTIVE
+    search = request.GET.get("q", "").strip()
+    counts = state_counts()
+    return render(request, "plans/plan_list.html", {
+        "plans": plans_for_list(state, search), "state": state, "search": search,
+        "tabs": [(value, label, counts[value]) for value, label in STATE_TABS], "total": counts[ALL_STATES],
+    })
 
 
 @login_required
@@ -21,4 +36,22 @@ def plan_detail(request, pk):
         "task_count": len(rows),
         "implementing": plan.implementing_plans.all(),
         "panels": panels.render(panels.PLAN_PAGE, request, plan),
+        "may_change_state": may_change_state(request.user, plan),
+        "states": Plan.State.choices,
+        "state_history": state_history(plan),
     })
+
+
+@login_required
+@require_POST
+def change_state(request, pk):
+    plan = get_object_or_404(Plan, pk=pk)
+    if not may_change_state(request.user, plan):
+        raise PermissionDenied("只有主办单位的管理员可以更改方案状态")
+    try:
+        do_change_plan_state(plan, request.POST.get("state", ""), user=request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, "未更改方案状态：" + "；".join(error.messages))
+    else:
+        messages.success(request, f"方案状态已改为“{plan.get_state_display()}”。")
+    return redirect("plans:detail", pk=plan.pk)

@@ -56,7 +56,9 @@ def send_reminders(today: datetime.date, days_before: int) -> list[Sent]:
             reporting_schedule__active=True, reporting_schedule__due_day=due_soon.day))
     sent = []
     for kind, due_on in ((Kind.BEFORE_DUE, due_soon), (Kind.OVERDUE, today - datetime.timedelta(days=1))):
-        cycles = (ReportingCycle.objects.filter(due_on=due_on, plan__reporting_schedule__active=True)
+        # A plan made reference or archived keeps its old reports, but nobody is chased for them.
+        cycles = (ReportingCycle.objects.filter(due_on=due_on, plan__reporting_schedule__active=True,
+                                                plan__state=Plan.State.ACTIVE)
                   .select_related("plan").order_by("plan__title", "plan_id"))
         for cycle in cycles:
             sent += _remind_cycle(cycle, kind, today)

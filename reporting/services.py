@@ -55,9 +55,11 @@ def _months(start: datetime.date, end: datetime.date):
 
 def open_cycles(today: datetime.date, plans=None) -> list[ReportingCycle]:
     """Open every month's cycle up to this one, and its reports. Safe to run often."""
-    plans = Plan.objects.all() if plans is None else plans
+    plans = Plan.objects.live() if plans is None else plans
     opened = []
     for plan in plans:
+        if not plan.is_live:  # reference and archived plans get no cycles or reports
+            continue
         schedule = schedule_for(plan)
         if not schedule.active:
             continue

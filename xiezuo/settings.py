@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",  # the API docs' Swagger UI from its own static files, not a CDN (closed networks)
+    "simple_history",  # who changed a plan, when, old → new and why (Plan.history)
     # Domain apps, in layer order: each imports only from those above it.
     "intake",
     "orgs",
@@ -53,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Any save of a historied model during a request (the admin included) records who made it.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "xiezuo.urls"

@@ -21,6 +21,7 @@ from plans.importing import task_key, task_label, to_date, to_decimal
 from plans.importing.diff import json_target_signature, saved_target_signature
 from plans.importing.matching import guess_kind, proposed_name, resolve_printed
 from plans.models import Assignment, Plan, Target, Task
+from plans.services import IMPORT_REASON
 
 CREATE = "create"
 SKIP = "skip"
@@ -36,8 +37,12 @@ class ImportSaveError(Exception):
 
 
 def save_plan(plan_json: dict, decisions: dict, *, user, scope: Region | None, source_file=None,
-              existing: Plan | None = None) -> Plan:
+              existing: Plan | None = None, state: str | None = None) -> Plan:
     """Create the plan (or update `existing`) with its tasks, assignments and targets.
+
+    `state` (a Plan.State) is set in the same transaction and recorded in the plan's
+    history with the reason "导入时设定"; None keeps an existing plan's state (a new
+    plan is then 执行中).
 
     `decisions` maps a printed unit name to a Unit id, "skip" (assignments
     dropped; a target keeps the printed name with no unit) or
@@ -48,7 +53,7 @@ def save_plan(plan_json: dict, decisions: dict, *, user, scope: Region | None, s
     try:
         with transaction.atomic():
             units = _Units(decisions or {}, scope)
-            plan = _save_plan_facts(plan_json.get("plan") or {}, existing, user)
+            plan = _save_plan_facts(plan_json.get("plan") or {}, existing, user, state)
             _save_tasks(plan, plan_json.get("tasks") or [], units)
             if source_file is not None:
                 plan.source_file.save(source_file.name.rsplit("/", 1)[-1], source_file, save=False)
@@ -134,7 +139,7 @@ def _convert(convert, value, where: str, label: str, **location):
         raise ImportSaveError(f"{where}的“{label}”：{error}", **location) from None
 
 
-def _save_plan_facts(facts: dict, existing: Plan | None, user) -> Plan:
+def _save_plan_facts(facts: dict, existing: Plan | None, user, state: str | None = None) -> Plan:
     # A fresh row, locked: the caller's instance stays as it was if saving fails,
     # and two people saving over the same plan wait for each other.
     plan = Plan.objects.select_for_update().get(pk=existing.pk) if existing else Plan()
@@ -159,6 +164,13 @@ def _save_plan_facts(facts: dict, existing: Plan | None, user) -> Plan:
         plan.statements = json.loads(json.dumps(facts.get("statements") or [], default=str))
     if plan.pk is None and user is not None and getattr(user, "unit_id", None):
         plan.office_id = user.unit_id
+    if state is not None and state not in Plan.State.values:
+        raise ImportSaveError(f"方案状态“{state}”无效，可选：" + "、".join(Plan.State.labels), field="state")
+    if plan.pk is None or (state is not None and state != plan.state):
+        plan.state = state or plan.state
+        plan._change_reason = IMPORT_REASON  # the history shows the state was chosen on import
+    if user is not None:
+        plan._history_user = user  # the command line has no request for the history middleware
     if plan.doc_number:
         other = Plan.objects.filter(doc_number=plan.doc_number).exclude(pk=plan.pk).first()
         if other:

@@ -78,7 +78,7 @@ def review_post(pending, response, **overrides):
     """The review form as the browser would send it, with some fields changed."""
     forms = response.context["forms"]
     data = {"existing": response.context["existing"].pk if response.context["existing"] else ""}
-    for form in [forms.facts, *forms.tasks, *forms.units]:
+    for form in [forms.facts, forms.state, *forms.tasks, *forms.units]:
         for field in form:
             value = field.value()
             if value is None or value is False:

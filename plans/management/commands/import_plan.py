@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from intake.errors import IntakeError
 from orgs.models import Programme, Region
@@ -20,6 +21,7 @@ from plans.importing.diff import diff_plan
 from plans.importing.matching import Status, match_units, printed_unit_names
 from plans.importing.saving import CREATE, ImportSaveError, save_plan
 from plans.models import Plan
+from plans.services import proposal_note, proposed_state
 
 
 class Command(BaseCommand):
@@ -35,6 +37,9 @@ class Command(BaseCommand):
         parser.add_argument("--plan", type=int, help="更新这份已保存的方案（编号）；默认按文号或标题与年度查找")
         parser.add_argument("--yes", action="store_true", help="不询问，直接保存")
         parser.add_argument("--create-units", action="store_true", help="单位库中没有的单位按推测的类型新建")
+        parser.add_argument("--state", choices=Plan.State.values,
+                            help="保存为：" + "、".join(f"{v}（{label}）" for v, label in Plan.State.choices)
+                            + "。默认：年度已结束的新文件为 reference（参考，不生成填报任务），其余为 active；更新已有方案时保持其状态")
 
     def handle(self, *args, **options):
         self.stdin = options.get("stdin", sys.stdin)
@@ -57,6 +62,7 @@ class Command(BaseCommand):
         matches = match_units(printed_unit_names(plan_json), scope)
         existing = self._existing(options["plan"], plan_json)
         self._report(plan_json, matches, existing)
+        state = self._state(options["state"], plan_json["plan"], existing)
 
         decisions = self._decisions(matches, options["create_units"], scope)
         if not self._confirmed(options["yes"]):
@@ -64,11 +70,27 @@ class Command(BaseCommand):
         with path.open("rb") as handle:
             try:
                 plan = save_plan(plan_json, decisions, user=None, scope=scope,
-                                 source_file=File(handle, name=path.name), existing=existing)
+                                 source_file=File(handle, name=path.name), existing=existing, state=state)
             except ImportSaveError as error:
                 raise CommandError(f"未保存：{error.message}") from None
         verb = "更新" if existing else "导入"
         self.stdout.write(self.style.SUCCESS(f"已{verb}方案《{plan.title}》（编号 {plan.pk}）：共 {plan.tasks.count()} 项任务。"))
+
+    def _state(self, given: str | None, facts: dict, existing: Plan | None) -> str | None:
+        """The state to save: as given; else an existing plan keeps its own (None), and a new one
+        whose year has ended is proposed as reference, as on the review page."""
+        if given:
+            self.stdout.write(f"保存为：{Plan.State(given).label}")
+            return given
+        if existing is not None:
+            self.stdout.write(f"状态：保持“{existing.get_state_display()}”")
+            return None
+        today = timezone.localdate()
+        state = proposed_state(facts.get("year"), facts.get("end_year"), today=today)
+        note = proposal_note(facts.get("year"), facts.get("end_year"), today=today)
+        self.stdout.write(f"保存为：{Plan.State(state).label}"
+                          + (f"（{note}；如需填报请加 --state active）" if note else ""))
+        return state
 
     def _existing(self, plan_id: int | None, plan_json: dict) -> Plan | None:
         if plan_id is None:

@@ -53,3 +53,24 @@ def test_a_bad_date_is_refused_in_chinese(db):
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("send_warnings", "--today", "26/11/2026")
+
+
+def test_the_office_robot_gets_one_digest_of_the_units_warned(reported, django_capture_on_commit_callbacks):
+    from notifications.models import GroupRobot
+    from notifications.tests.robot_server import robot_server
+
+    office = reported["plan"].office  # 区民政局
+    with robot_server() as server:
+        GroupRobot.objects.create(office=office, name="协作群", platform=GroupRobot.Platform.DINGTALK,
+                                  message_format=GroupRobot.Format.TEXT, webhook_url=server.webhook("/robot/send"))
+        GroupRobot.objects.create(office=office, name="只收提醒", platform=GroupRobot.Platform.WECOM,
+                                  webhook_url=server.webhook("/reminders-only"), kinds=["reminder"])
+        with django_capture_on_commit_callbacks(execute=True):
+            sent = send_warnings(NOV26)
+        assert send_warnings(NOV26) == []  # the second run posts nothing either
+
+    [got] = server.received
+    assert got.path == "/robot/send"
+    lines = got.body["text"]["content"].splitlines()
+    assert lines[:2] == ["【进度预警（11月26日）】", f"《{reported['plan'].title}》截至2026年11月，{len(sent)}个单位有预警："]
+    assert "- 鼓东街道：落后时序进度1项" in lines and len(lines) == 2 + len(sent)

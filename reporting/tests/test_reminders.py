@@ -1,4 +1,4 @@
-"""Reminders: who gets one, when, exactly once; and the notifications page."""
+"""Reminders: who gets one, when, exactly once (the notifications page is tested in notifications/tests)."""
 
 import datetime
 import threading
@@ -8,16 +8,15 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import connection, connections
-from django.test import RequestFactory
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from notifications import services as notification_services
+from notifications.models import Notification
 from orgs.models import Programme
 from plans.models import Assignment, Plan, Task
 from reporting import services
-from reporting.context_processors import unread_notifications
-from reporting.models import Notification, ProgressReport, ReminderSent, ReportingSchedule
+from reporting.models import ProgressReport, ReminderSent, ReportingSchedule
 from reporting.reminders import Kind, reminder_message, send_reminders
 
 Status = ProgressReport.Status
@@ -254,7 +253,7 @@ def test_a_failed_email_does_not_stop_the_run(registry, plan, people, monkeypatc
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("邮件服务器拒绝连接")
 
-    monkeypatch.setattr(services, "send_mail", refuse)
+    monkeypatch.setattr(notification_services, "send_mail", refuse)
     out, err = StringIO(), StringIO()
     call_command("send_reminders", "--today", "2026-11-22", stdout=out, stderr=err)
     assert "已提醒3个单位" in out.getvalue()
@@ -270,62 +269,70 @@ def test_message_wording():
         f"《{TITLE}》2026年11月进度尚有3项未报送，已逾期1天（报送截止日为11月25日），请尽快填报。")
 
 
-# -- the notifications page --------------------------------------------------------------------
+# -- the office's group robots: one digest per run --------------------------------------------
 
 @pytest.fixture
-def own_and_others(people):
-    me, other = people["鼓东街道"], people["鼓西街道"]
-    old = Notification.objects.create(user=me, message="旧通知：已读", url="/reporting/", read_at=timezone.now())
-    new = Notification.objects.create(user=me, message="新通知：报告被退回", url="/reporting/reports/7/")
-    Notification.objects.create(user=other, message="别人的通知", url="/reporting/")
-    return me, other, old, new
+def server():
+    from notifications.tests.robot_server import robot_server
+
+    with robot_server() as running:
+        yield running
 
 
-def test_page_lists_own_notifications_newest_first_unread_highlighted(client, own_and_others):
-    me, other, old, new = own_and_others
-    client.force_login(me)
-    response = client.get(reverse("reporting:notifications"))
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert [n.message for n in response.context["page"]] == ["新通知：报告被退回", "旧通知：已读"]
-    assert "别人的通知" not in html
-    assert '<li class="unread">' in html and '<li class="read">' in html
-    assert html.index("新通知") < html.index("旧通知")
-    assert 'href="/reporting/reports/7/"' in html
-    assert "1条未读" in html
+def robot(office, url, **fields):
+    from notifications.models import GroupRobot
+
+    return GroupRobot.objects.create(office=office, name="鼓楼区协作工作群", platform=GroupRobot.Platform.WECOM,
+                                     webhook_url=url, **fields)
 
 
-def test_mark_all_read_marks_only_own(client, own_and_others):
-    me, other, old, new = own_and_others
-    client.force_login(me)
-    response = client.post(reverse("reporting:notifications_read"))
-    assert response.status_code == 302 and response["Location"] == reverse("reporting:notifications")
-    assert not Notification.objects.filter(user=me, read_at=None).exists()
-    assert Notification.objects.filter(user=other, read_at=None).count() == 1
-    new.refresh_from_db()
-    assert new.read_at is not None
-    html = client.get(reverse("reporting:notifications")).content.decode()
-    assert "没有未读通知" in html and '<li class="unread">' not in html
+def test_the_office_robot_gets_one_digest_per_run(cycle, units, server, django_capture_on_commit_callbacks):
+    set_status(cycle, units["鼓西街道"], Status.RETURNED, task__ref="1")
+    robot(units["区民政局"], server.webhook())
+    robot(units["区民政局"], server.webhook("/warnings-only"), kinds=["warning"])
+    robot(units["区教育局"], server.webhook("/another-office"))
+
+    run(django_capture_on_commit_callbacks, BEFORE)
+
+    [got] = server.received  # one post for two units, none to robots not asked for reminders
+    assert got.path == "/cgi-bin/webhook/send"
+    assert got.body["markdown"]["content"] == (
+        "### 填报提醒（11月22日）\n"
+        f"《{TITLE}》2026年11月（截止11月25日）尚有2个单位未报送完毕：\n"
+        "- 鼓东街道：1项未报送\n"
+        "- 鼓西街道：2项未报送（其中退回待修改1项）")
+
+    assert run(django_capture_on_commit_callbacks, BEFORE) == []
+    assert len(server.received) == 1  # a second run the same day posts nothing either
+
+    run(django_capture_on_commit_callbacks, AFTER)
+    assert server.received[1].body["markdown"]["content"].startswith(
+        f"### 填报提醒（11月26日）\n《{TITLE}》2026年11月（截止11月25日，已逾期1天）尚有2个单位未报送完毕：")
 
 
-def test_mark_all_read_needs_post(client, own_and_others):
-    client.force_login(own_and_others[0])
-    assert client.get(reverse("reporting:notifications_read")).status_code == 405
+def test_a_robot_that_is_down_does_not_stop_the_reminders(cycle, units, django_capture_on_commit_callbacks):
+    from notifications.models import RobotDelivery
+    from notifications.tests.robot_server import refused_url
+
+    robot(units["区民政局"], refused_url())
+
+    sent = run(django_capture_on_commit_callbacks, BEFORE)
+
+    assert len(sent) == 2 and len(mail.outbox) == 2 and Notification.objects.count() == 3
+    assert not RobotDelivery.objects.get().ok
 
 
-def test_anonymous_is_sent_to_login(client, own_and_others):
-    for response in (client.get(reverse("reporting:notifications")), client.post(reverse("reporting:notifications_read"))):
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
-    assert Notification.objects.filter(read_at=None).count() == 2
+def test_a_return_is_posted_only_to_robots_that_take_returns(cycle, units, people, server,
+                                                             django_capture_on_commit_callbacks):
+    robot(units["区民政局"], server.webhook("/returns"), kinds=["return"])
+    robot(units["区民政局"], server.webhook("/reminders"))
+    reporter = people["鼓东街道"]
+    report = ProgressReport.objects.get(cycle=cycle, unit=units["鼓东街道"])
+    ProgressReport.objects.filter(pk=report.pk).update(status=Status.SUBMITTED)
 
+    with django_capture_on_commit_callbacks(execute=True):
+        services.return_report(report, reviewer=reporter, comment="请补充收款凭证")
 
-def test_unread_count_for_the_top_bar(own_and_others):
-    me, other, old, new = own_and_others
-    from django.contrib.auth.models import AnonymousUser
-
-    request = RequestFactory().get("/")
-    request.user = me
-    assert unread_notifications(request) == {"unread_notifications": 1}
-    request.user = AnonymousUser()
-    assert unread_notifications(request) == {"unread_notifications": 0}
+    assert [r.path for r in server.received] == ["/returns"]
+    assert server.received[0].body["markdown"]["content"] == (
+        f"### 退回与重新开放\n您单位的《{TITLE}》2026年11月第1项报告被退回：请补充收款凭证")

@@ -18,15 +18,15 @@ from reporting.evidence_actions import add_file, add_link, remove
 from reporting.services import WorkflowError
 
 
-@login_required
-@require_POST
-def upload(request, report_pk):
-    report = access.report_for(request.user, report_pk)
-    access.require(access.may_edit(request.user, report), "只有本单位的填报员可以上传佐证材料")
-    back = redirect("reporting:report", pk=report.pk)
+def add_posted(request, report) -> bool | None:
+    """Add the file or link this request carries to the report, saying what happened in the
+    page's messages. None when it carries neither, else whether it was added. The report page's
+    own form calls this too, so filling the page top to bottom keeps what was typed."""
     file = request.FILES.get("file")
     url = request.POST.get("url", "").strip()
     caption = request.POST.get("caption", "")
+    if file is None and not url:
+        return None
     try:
         if file is not None and url:
             raise EvidenceError("一次请只上传一个文件或只填写一个链接。")
@@ -37,14 +37,33 @@ def upload(request, report_pk):
             messages.success(request, f"已上传“{evidence.original_name}”{cleaned}。")
             if note:
                 messages.warning(request, note)
-        elif url:
+        else:
             add_link(report, user=request.user, url=url, caption=caption)
             messages.success(request, "已添加链接。")
-        else:
-            messages.error(request, "请选择要上传的文件，或填写链接（如新闻报道的网址）。")
     except (EvidenceError, WorkflowError) as problem:
         messages.error(request, f"未上传：{problem.message}")
-    return back
+        return False
+    return True
+
+
+def remove_posted(request, evidence) -> bool:
+    try:
+        remove(evidence, user=request.user)
+    except (EvidenceError, WorkflowError) as problem:
+        messages.error(request, f"未删除：{problem.message}")
+        return False
+    messages.success(request, f"已删除“{evidence}”。")
+    return True
+
+
+@login_required
+@require_POST
+def upload(request, report_pk):
+    report = access.report_for(request.user, report_pk)
+    access.require(access.may_edit(request.user, report), "只有本单位的填报员可以上传佐证材料")
+    if add_posted(request, report) is None:
+        messages.error(request, "请选择要上传的文件，或填写链接（如新闻报道的网址）。")
+    return redirect("reporting:report", pk=report.pk)
 
 
 @login_required
@@ -71,10 +90,5 @@ def delete(request, pk):
     evidence = access.evidence_for(request.user, pk)
     report = evidence.report
     access.require(access.may_edit(request.user, report), "只有本单位的填报员可以删除佐证材料")
-    try:
-        remove(evidence, user=request.user)
-    except (EvidenceError, WorkflowError) as problem:
-        messages.error(request, f"未删除：{problem.message}")
-    else:
-        messages.success(request, f"已删除“{evidence}”。")
+    remove_posted(request, evidence)
     return redirect("reporting:report", pk=report.pk)

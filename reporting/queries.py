@@ -1,39 +1,144 @@
 """What the reporting pages list, each in a fixed number of queries per plan."""
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
 
 from accounts.roles import Role
-from reporting import access, services
-from reporting.models import ProgressReport, ReportingCycle
+from orgs.models import GroupMembership
+from plans.models import Assignment, Plan, Target
+from reporting import access
+from reporting.models import ProgressReport, ReportedFigure
+
+Status = ProgressReport.Status
 
 
 @dataclass
 class WorkRow:
     report: ProgressReport
-    status: str
+    status: str  # as offices say it: 待填报 / 已逾期 / 已提交 / 已退回 / 已通过
     targets: list  # [(target, this month's figure, last month's figure)]
 
+    @property
+    def returned(self) -> bool:
+        return self.report.status == Status.RETURNED
 
-def my_work_rows(user, today) -> list[tuple[ReportingCycle, list[WorkRow]]]:
-    """The unit's reports in each plan's current cycle, with this and last month's figures."""
+
+@dataclass
+class MyWork:
+    current: list  # [(cycle, [WorkRow])]: this month, a cycle per plan
+    outstanding: list  # [WorkRow]: earlier months still open, 已退回 first, then the oldest
+    history: Page  # earlier months' submitted and approved reports, newest month first
+    plans: list  # the plans the unit reports on, for the filter
+    plan_id: int | None = None
+    month: datetime.date | None = None  # the first day of the month filtered on
+    errors: list = field(default_factory=list)
+
+
+HISTORY_PAGE = 30
+OPEN = (Status.PENDING, Status.RETURNED)
+
+
+def parse_filters(params) -> tuple[int | None, datetime.date | None, list[str]]:
+    """?plan=<id>&month=YYYY-MM as typed; a bad value is ignored and said why, in Chinese."""
+    errors = []
+    plan_id = month = None
+    plan = (params.get("plan") or "").strip()
+    if plan:
+        if plan.isdigit():
+            plan_id = int(plan)
+        else:
+            errors.append(f"方案筛选“{plan}”无效，已显示全部方案。")
+    text = (params.get("month") or "").strip()
+    if text:
+        try:
+            year, number = text.split("-")
+            month = datetime.date(int(year), int(number), 1)
+        except ValueError:
+            errors.append(f"月份“{text}”应写成 YYYY-MM（如 2026-08），已显示全部月份。")
+    return plan_id, month, errors
+
+
+def my_work_rows(user, today: datetime.date, *, plan_id: int | None = None, month: datetime.date | None = None,
+                 page: str | int = 1) -> MyWork:
+    """The reporter's unit's work: this month's reports, earlier months' still open ones, and a
+    paged history, in a fixed number of queries however many reports and months there are.
+    Reads only: opening cycles is the daily command's job (and an import's), never a page's."""
     if not (user.has_role(Role.REPORTER) and user.unit_id):
-        return []
-    result = []
-    cycles = ReportingCycle.objects.filter(reports__unit_id=user.unit_id, period_start__lte=today).distinct()
-    current: dict[int, ReportingCycle] = {}
-    for cycle in cycles.select_related("plan").order_by("plan_id", "-period_start"):
-        current.setdefault(cycle.plan_id, cycle)
-    for cycle in current.values():
-        reports = (access.reports_visible_to(user).filter(cycle=cycle, unit_id=user.unit_id)
-                   .prefetch_related("figures").order_by("task__position", "task_id"))
-        rows = []
-        for report in reports:
-            earlier = services.previous(report)
-            last = {f.target_id: f.cumulative_value for f in earlier.figures.all()} if earlier else {}
-            now = {f.target_id: f.cumulative_value for f in report.figures.all()}
-            rows.append(WorkRow(report, report.status_label(today),
-                                [(t, now.get(t.pk), last.get(t.pk)) for t in services.targets_of(report)]))
-        result.append((cycle, rows))
+        return MyWork([], [], Paginator([], HISTORY_PAGE).get_page(1), [])
+    unit_id = user.unit_id
+    this_month = today.replace(day=1)
+    reports = access.reports_visible_to(user).filter(unit_id=unit_id, cycle__period_start__lte=today)
+    if plan_id is not None:
+        reports = reports.filter(cycle__plan_id=plan_id)
+    if month is not None:
+        reports = reports.filter(cycle__period_start=month)
+    order = ("cycle__plan_id", "task__position", "task_id")
+    current = list(reports.filter(cycle__period_start=this_month).order_by(*order))
+    outstanding = list(reports.filter(cycle__period_start__lt=this_month, status__in=OPEN).order_by(*order))
+    # Most urgent first: a report the office sent back, then the longest overdue.
+    outstanding.sort(key=lambda r: (r.status != Status.RETURNED, r.cycle.due_on))
+    figures = _figures(current + outstanding, unit_id)
+
+    cycles: dict[int, tuple] = {}
+    for report in current:
+        cycles.setdefault(report.cycle_id, (report.cycle, []))[1].append(
+            WorkRow(report, report.status_label(today), figures[report.pk]))
+    history = (reports.filter(cycle__period_start__lt=this_month).exclude(status__in=OPEN)
+               .select_related("submitted_by").order_by("-cycle__period_start", *order))
+    plans = list(Plan.objects.filter(cycles__reports__unit_id=unit_id).distinct().order_by("-year", "title"))
+    return MyWork(
+        current=list(cycles.values()),
+        outstanding=[WorkRow(r, r.status_label(today), figures[r.pk]) for r in outstanding],
+        history=Paginator(history, HISTORY_PAGE).get_page(page),
+        plans=plans, plan_id=plan_id, month=month,
+    )
+
+
+def _groups_containing(unit_id: int) -> set[int]:
+    """The group units a unit belongs to, directly or through nested groups (a query per level)."""
+    found: set[int] = set()
+    frontier = {unit_id}
+    while frontier:
+        parents = set(GroupMembership.objects.filter(member_id__in=frontier).values_list("group_id", flat=True))
+        frontier = parents - found - {unit_id}
+        found |= frontier
+    return found
+
+
+def _figures(reports: list[ProgressReport], unit_id: int) -> dict[int, list]:
+    """Each report's [(target, this month's figure, last month's figure)], the targets chosen as
+    services.targets_of does, for all the reports in five queries (plus one per level of groups)."""
+    if not reports:
+        return {}
+    task_ids = {r.task_id for r in reports}
+    own = _groups_containing(unit_id) | {unit_id}
+    targets: dict[int, list[Target]] = {}
+    for target in Target.objects.filter(task_id__in=task_ids):
+        targets.setdefault(target.task_id, []).append(target)
+    leads = set(Assignment.objects.filter(task_id__in=task_ids, unit_id=unit_id, role=Assignment.Role.LEAD)
+                .values_list("task_id", flat=True))
+    # Every report of the unit on these tasks, to find each one's previous month, and their figures.
+    earlier: dict[tuple[int, int], list[tuple[datetime.date, int]]] = {}
+    for pk, task_id, plan_id, start in (ProgressReport.objects.filter(unit_id=unit_id, task_id__in=task_ids)
+                                        .values_list("pk", "task_id", "cycle__plan_id", "cycle__period_start")):
+        earlier.setdefault((plan_id, task_id), []).append((start, pk))
+    values: dict[int, dict[int, object]] = {}
+    for report_id, target_id, value in ReportedFigure.objects.filter(
+            report__unit_id=unit_id, report__task_id__in=task_ids).values_list("report_id", "target_id", "cumulative_value"):
+        values.setdefault(report_id, {})[target_id] = value
+    result = {}
+    for report in reports:
+        candidates = targets.get(report.task_id, [])
+        chosen = [t for t in candidates if t.assignee_id in own]
+        if not chosen and report.task_id in leads:
+            chosen = [t for t in candidates if t.parent_id is None and not t.assignee_id]
+        before = [(start, pk) for start, pk in earlier.get((report.cycle.plan_id, report.task_id), [])
+                  if start < report.cycle.period_start]
+        last = values.get(max(before)[1], {}) if before else {}
+        now = values.get(report.pk, {})
+        result[report.pk] = [(t, now.get(t.pk), last.get(t.pk)) for t in chosen]
     return result
 
 

@@ -83,6 +83,11 @@ def open_cycles(today: datetime.date, plans=None) -> list[ReportingCycle]:
     return opened
 
 
+def open_cycles_of(plan: Plan) -> None:
+    """A plan just imported or updated: its cycles up to today, at once (plans.hooks.PLAN_SAVED)."""
+    open_cycles(timezone.localdate(), [plan])
+
+
 def reporting_units(task: Task) -> list[Unit]:
     """The units that report on a task: its lead and partner units and those given
     a target, a group (十街镇) standing for its members."""

@@ -8,6 +8,7 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report, name="report"),
     path("reports/<int:pk>/return/", views.return_report, name="return"),
     path("reports/<int:pk>/reopen/", views.reopen, name="reopen"),
+    path("reports/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("review/", views.review, name="review"),
     path("review/approve/", views.approve, name="approve"),
     path("", include("reporting.notification_urls")),

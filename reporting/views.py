@@ -9,56 +9,44 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import Role
 from orgs.models import Unit
-from plans.models import Plan
-from reporting import access, evidence, services
+from reporting import access, evidence, evidence_views, services
 from reporting.models import ProgressReport, ReportingCycle
-from reporting.queries import my_work_rows, review_rows
+from reporting.queries import my_work_rows, parse_filters, review_rows
 
 Status = ProgressReport.Status
 
 
 @login_required
 def my_work(request):
-    """The reporter's month: every task and target of the unit for the current cycle."""
+    """The reporter's month: this month's reports, earlier months still open (已退回 and 已逾期
+    first), and the unit's history, filtered by plan and month. Reads only: cycles are opened by
+    the daily command and when a plan is imported, never by a page."""
     today = timezone.localdate()
-    services.open_cycles(today, Plan.objects.filter(tasks__assignments__isnull=False).distinct())
-    rows = my_work_rows(request.user, today)
-    return render(request, "reporting/my_work.html", {"rows": rows, "today": today})
+    plan_id, month, errors = parse_filters(request.GET)
+    work = my_work_rows(request.user, today, plan_id=plan_id, month=month, page=request.GET.get("page") or 1)
+    work.errors = errors
+    return render(request, "reporting/my_work.html", {"work": work, "rows": work.current, "today": today})
 
 
 @login_required
 def report(request, pk):
+    """One report. Its page is one form, top to bottom: figures, progress, evidence, then 保存 /
+    保存并提交审核 at the bottom, so evidence chosen last is uploaded with the same click."""
     item = access.report_for(request.user, pk)
-    can_edit = access.may_edit(request.user, item) and item.status in (Status.PENDING, Status.RETURNED)
+    may_edit = access.may_edit(request.user, item)
     targets = services.targets_of(item)
     error = None
     if request.method == "POST":
-        access.require(access.may_edit(request.user, item), "只有本单位的填报员可以填写本报告")
-        try:
-            item = services.save_report(
-                item, user=request.user, version=int(request.POST.get("version", -1)),
-                figures={t.pk: request.POST.get(f"target_{t.pk}", "") for t in targets},
-                progress=request.POST.get("progress", ""), problems=request.POST.get("problems", ""),
-                next_steps=request.POST.get("next_steps", ""),
-            )
-        except services.WorkflowError as problem:
-            error = problem
-        else:
-            if "submit" in request.POST:
-                try:
-                    services.submit_report(item, user=request.user, today=timezone.localdate())
-                except services.WorkflowError as problem:
-                    error = problem
-                else:
-                    messages.success(request, "已提交，等待审核。")
-                    return redirect("reporting:report", pk=item.pk)
-            if error is None:
-                messages.success(request, "已保存。")
-                return redirect("reporting:report", pk=item.pk)
+        access.require(may_edit, "只有本单位的填报员可以填写本报告")
+        item, error, done = _post_report(request, item, targets)
+        if done:
+            return done
+    can_edit = may_edit and item.status in (Status.PENDING, Status.RETURNED)
     figures = {f.target_id: f.cumulative_value for f in item.figures.all()}
     earlier = services.previous(item)
     earlier_figures = {f.target_id: f.cumulative_value for f in earlier.figures.all()} if earlier else {}
     posted = request.POST if error else None
+    evidence_items = list(item.evidence.select_related("uploaded_by"))
     return render(request, "reporting/report.html", {
         "report": item, "can_edit": can_edit, "error": error, "posted": posted,
         "status_label": item.status_label(timezone.localdate()),
@@ -67,11 +55,71 @@ def report(request, pk):
                     for t in targets],
         "previous": earlier,
         "events": item.events.select_related("actor"),
-        "evidence": item.evidence.select_related("uploaded_by"),
+        "evidence": evidence_items,
         "evidence_max_mb": evidence.max_megabytes(),
+        "evidence_required": services.evidence_required(item.task, getattr(item.cycle.plan, "reporting_schedule", None)),
+        "can_add_evidence": may_edit and item.status != Status.APPROVED,
+        "can_withdraw": may_edit and item.status == Status.SUBMITTED,
+        # Asked after a submit without evidence where none is required (a GET that only shows).
+        "confirm_no_evidence": can_edit and not evidence_items and request.GET.get("confirm") == "submit",
         "can_review": access.may_review(request.user, item) and item.status == Status.SUBMITTED,
         "can_reopen": access.may_reopen(request.user, item) and item.status == Status.APPROVED,
     })
+
+
+def _post_report(request, item, targets):
+    """Save what was typed (when the fields were open), then add or remove evidence, then submit.
+    Returns the report, an error to show on the page, and a response when done."""
+    back = redirect("reporting:report", pk=item.pk)
+    if "progress" in request.POST:  # the fields are sent only while the report is open to edit
+        try:
+            item = services.save_report(
+                item, user=request.user, version=int(request.POST.get("version", -1)),
+                figures={t.pk: request.POST.get(f"target_{t.pk}", "") for t in targets},
+                progress=request.POST.get("progress", ""), problems=request.POST.get("problems", ""),
+                next_steps=request.POST.get("next_steps", ""),
+            )
+        except services.WorkflowError as problem:
+            return item, problem, None
+    added = evidence_views.add_posted(request, item)
+    removing = request.POST.get("remove_evidence", "")
+    if removing.isdigit():
+        gone = access.evidence_for(request.user, int(removing))
+        access.require(gone.report_id == item.pk, "只能删除本报告的佐证材料")
+        evidence_views.remove_posted(request, gone)
+        return item, None, redirect(f"{back.url}#evidence")
+    if "submit" in request.POST and added is not False:
+        if not request.POST.get("confirm_no_evidence") and not item.evidence.exists():
+            schedule = getattr(item.cycle.plan, "reporting_schedule", None)
+            if not services.evidence_required(item.task, schedule):
+                messages.info(request, "已保存。")
+                return item, None, redirect(f"{back.url}?confirm=submit#submit-box")
+        try:
+            services.submit_report(item, user=request.user, today=timezone.localdate())
+        except services.WorkflowError as problem:
+            return item, problem, None
+        messages.success(request, "已提交，等待审核。审核前如需修改，可以撤回。")
+        return item, None, back
+    if added is None and "upload" in request.POST:
+        messages.error(request, "请选择要上传的文件，或填写链接（如新闻报道的网址）。")
+    elif added is None:
+        messages.success(request, "已保存。")
+    return item, None, redirect(f"{back.url}#evidence") if added is not None or "upload" in request.POST else back
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    """A submitted report taken back by its unit before review: a draft again."""
+    item = access.report_for(request.user, pk)
+    access.require(access.may_edit(request.user, item), "只有本单位的填报员可以撤回本报告")
+    try:
+        services.withdraw_report(item, user=request.user, version=int(request.POST.get("version", -1)))
+    except services.WorkflowError as problem:
+        messages.error(request, f"未撤回：{problem.message}")
+    else:
+        messages.success(request, "已撤回，报告改为待填报，可以修改后重新提交。")
+    return redirect("reporting:report", pk=item.pk)
 
 
 @login_required

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 
 from orgs.models import Region, Unit
 from orgs.names import normalize_name
+from plans import hooks
 from plans.importing import task_key, task_label, to_date, to_decimal
 from plans.importing.diff import json_target_signature, saved_target_signature
 from plans.importing.matching import guess_kind, proposed_name, resolve_printed
@@ -59,6 +60,7 @@ def save_plan(plan_json: dict, decisions: dict, *, user, scope: Region | None, s
                 plan.source_file.save(source_file.name.rsplit("/", 1)[-1], source_file, save=False)
                 stored.append(plan.source_file.name)
                 plan.save(update_fields=["source_file", "updated_at"])
+            hooks.plan_saved(plan)  # reporting opens its cycles once this commits
     except IntegrityError as error:
         _delete_files(stored)
         raise ImportSaveError(f"保存失败：数据与已有记录冲突（{error}），请刷新后重试。") from error

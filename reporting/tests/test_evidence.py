@@ -448,10 +448,13 @@ def test_the_partial_lists_evidence_and_offers_the_form_only_to_editors(ev, stor
     editable = render_to_string("reporting/_evidence.html", {**context, "can_edit": True}, request=request)
     assert reverse("reporting:evidence_download", args=[stored.pk]) in editable and "现场.png" in editable
     assert 'href="https://example.gov.cn/a.html"' in editable and 'rel="noopener noreferrer nofollow"' in editable
-    assert 'accept="image/jpeg,image/png,image/webp,application/pdf,.doc,.docx,.xls,.xlsx"' in editable
-    assert reverse("reporting:evidence_delete", args=[stored.pk]) in editable and ">上传</button>" in editable
+    # image/* so a phone offers its camera or its photos; no capture attribute, so files stay possible.
+    assert 'accept="image/*,application/pdf,.pdf,.doc,.docx,.xls,.xlsx"' in editable and "capture" not in editable
+    # The partial sits inside the report page's form: its buttons post there.
+    assert f'name="remove_evidence" value="{stored.pk}"' in editable and ">上传</button>" in editable
+    assert "<form" not in editable
     read_only = render_to_string("reporting/_evidence.html", {**context, "can_edit": False}, request=request)
-    assert "现场.png" in read_only and "<form" not in read_only
+    assert "现场.png" in read_only and "<button" not in read_only and "<input" not in read_only
     empty = render_to_string("reporting/_evidence.html", {"report": ev["report"], "evidence": [], "can_edit": False},
                              request=request)
     assert "尚未上传佐证材料" in empty
@@ -461,10 +464,10 @@ def test_the_report_page_shows_the_evidence_and_the_form_to_its_reporter(client,
     page = client_for(client, ev["people"]["gudong"]).get(reverse("reporting:report", args=[ev["report"].pk]))
     html = page.content.decode()
     assert page.status_code == 200 and "现场.png" in html
-    assert reverse("reporting:evidence_upload", args=[ev["report"].pk]) in html
+    assert 'enctype="multipart/form-data" class="report-form"' in html and 'id="id_evidence_file"' in html
     page = client_for(client, ev["people"]["reviewer"]).get(reverse("reporting:report", args=[ev["report"].pk]))
     html = page.content.decode()
-    assert "现场.png" in html and reverse("reporting:evidence_upload", args=[ev["report"].pk]) not in html
+    assert "现场.png" in html and 'id="id_evidence_file"' not in html and 'id="report-form"' not in html
 
 
 @pytest.mark.parametrize("format_name, content_type", [("PNG", "image/png"), ("WEBP", "image/webp")])

@@ -110,6 +110,40 @@ def test_reopen_a_period(client, work, cast, who):
     assert ProgressReport.objects.get(pk=report.pk).status == expected
 
 
+# 撤回 (reporting:withdraw, POST only): the unit's own reporter, before review; the office
+# reviews, it does not withdraw for the unit.
+WITHDRAW = {"own_reporter": 302, "other_reporter": 404, "reviewer": 403, "office": 403, "leader": 403,
+            "foreign_reviewer": 404, "anonymous": "login"}
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_withdraw_a_report(client, work, cast, who):
+    report = submitted(work)
+    response = as_(client, cast[who]).post(reverse("reporting:withdraw", args=[report.pk]), {"version": report.version})
+    assert outcome(response) == WITHDRAW[who]
+    expected = ProgressReport.Status.PENDING if WITHDRAW[who] == 302 else ProgressReport.Status.SUBMITTED
+    assert ProgressReport.objects.get(pk=report.pk).status == expected
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_my_work_past_months_and_history_show_only_the_users_unit(client, work, cast, who):
+    import time_machine
+
+    submitted(work)  # 鼓东街道's November report: history once December has begun
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 9, 0), tick=False):
+        services.open_cycles(datetime.date(2026, 12, 3), [work["plan"]])
+        response = as_(client, cast[who]).get(reverse("reporting:my_work"))
+    if who == "anonymous":
+        assert outcome(response) == "login"
+        return
+    page = response.context["work"]
+    units = {row.report.unit.name for row in page.outstanding} | {r.unit.name for r in page.history}
+    mine = {"own_reporter": {"鼓东街道"}, "other_reporter": {"鼓西街道"}}.get(who, set())
+    assert units == mine
+    if who == "own_reporter":
+        assert [r.cycle.label for r in page.history][:1] == ["2026年11月"]
+
+
 QUEUE = {"own_reporter": 403, "other_reporter": 403, "reviewer": 200, "office": 200, "leader": 200,
          "foreign_reviewer": 200, "anonymous": "login"}
 

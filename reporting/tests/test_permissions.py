@@ -166,3 +166,20 @@ def test_my_work_shows_only_the_users_unit(client, work, cast, who):
         return
     units = {row.report.unit.name for _, rows in response.context["rows"] for row in rows}
     assert units == ({"鼓东街道"} if who == "own_reporter" else {"鼓西街道"} if who == "other_reporter" else set())
+
+
+# A plan's state (plans:change_state, POST only): its office's admins alone; another
+# office's admin (foreign_reviewer is one) is refused like everyone else.
+PLAN_STATE = {"own_reporter": 403, "other_reporter": 403, "reviewer": 403, "office": 302, "leader": 403,
+              "foreign_reviewer": 403, "anonymous": "login"}
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_change_a_plans_state(client, work, cast, who):
+    from plans.models import Plan
+
+    response = as_(client, cast[who]).post(reverse("plans:change_state", args=[work["plan"].pk]),
+                                           {"state": Plan.State.ARCHIVED, "reason": "年度工作结束"})
+    assert outcome(response) == PLAN_STATE[who]
+    expected = Plan.State.ARCHIVED if PLAN_STATE[who] == 302 else Plan.State.ACTIVE
+    assert Plan.objects.get(pk=work["plan"].pk).state == expected

@@ -132,6 +132,10 @@ class ReportedFigure(models.Model):
     report = models.ForeignKey(ProgressReport, verbose_name="进度报告", on_delete=models.CASCADE, related_name="figures")
     target = models.ForeignKey(Target, verbose_name="指标", on_delete=models.CASCADE, related_name="reported_figures")
     cumulative_value = quantity_field("累计完成")
+    # What reporting/validation.py found implausible when the figure was last saved or submitted
+    # ([{code, message}]), and the reporter's explanation; a warning without one blocks submitting.
+    warnings = models.JSONField("数字提示", default=list, blank=True, help_text="[{code, message}]")
+    explanation = models.TextField("说明", blank=True, help_text="对数字提示的说明，如更正上月数据")
 
     class Meta:
         verbose_name = "填报数据"

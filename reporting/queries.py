@@ -141,18 +141,3 @@ def _figures(reports: list[ProgressReport], unit_id: int) -> dict[int, list]:
         result[report.pk] = [(t, now.get(t.pk), last.get(t.pk)) for t in chosen]
     return result
 
-
-def review_rows(user, *, status: str | None, cycle_id: str | None, unit_id: str | None = None,
-                month: str | None = None):
-    reports = access.reports_visible_to(user).select_related("submitted_by", "reviewed_by").order_by(
-        "-cycle__period_start", "cycle__plan_id", "unit__name", "task__position")
-    if status:
-        reports = reports.filter(status=status)
-    if cycle_id and cycle_id.isdigit():
-        reports = reports.filter(cycle_id=int(cycle_id))
-    if unit_id and unit_id.isdigit():
-        reports = reports.filter(unit_id=int(unit_id))
-    if month and len(month) == 7 and month[:4].isdigit() and month[5:].isdigit():
-        # The oversight pages link here for one month across all of a region's plans.
-        reports = reports.filter(cycle__period_start__year=int(month[:4]), cycle__period_start__month=int(month[5:]))
-    return reports[:500]

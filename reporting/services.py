@@ -21,6 +21,7 @@ from plans.models import QUANTITY_DIGITS, QUANTITY_PLACES, Assignment, Plan, Tar
 from reporting.models import (
     EvidenceRule, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
 )
+from reporting.validation import Goal, Month, Thresholds, check_figure
 
 Status = ProgressReport.Status
 Action = ReportEvent.Action
@@ -173,11 +174,15 @@ def _editable(report: ProgressReport) -> None:
 
 
 def save_report(report: ProgressReport, *, user, version: int, figures: dict[int, str],
-                progress: str, problems: str, next_steps: str) -> ProgressReport:
+                progress: str, problems: str, next_steps: str,
+                explanations: dict[int, str] | None = None) -> ProgressReport:
     """Save what the reporter typed. `version` is the one the form was shown with:
-    if someone saved in between, nothing is written and EditConflict says so."""
+    if someone saved in between, nothing is written and EditConflict says so.
+    `explanations` (说明 per target) left out keeps those already saved."""
     targets = {t.pk: t for t in targets_of(report)}
     values = {pk: parse_figure(figures.get(pk, ""), targets[pk]) for pk in targets}
+    explained = None if explanations is None else {
+        pk: parse_explanation(explanations.get(pk, ""), targets[pk]) for pk in targets}
     with transaction.atomic():
         current = ProgressReport.objects.select_for_update().get(pk=report.pk)
         _editable(current)
@@ -206,12 +211,89 @@ def save_report(report: ProgressReport, *, user, version: int, figures: dict[int
                 before.save(update_fields=["cumulative_value"])
             else:
                 ReportedFigure.objects.create(report=current, target_id=pk, cumulative_value=value)
+        changes += _store_warnings(current, targets, explained)
         current.version = F("version") + 1
         current.save(update_fields=["progress", "problems", "next_steps", "version"])
         current.refresh_from_db(fields=["version"])
         if changes:
             ReportEvent.objects.create(report=current, actor=user, action=Action.SAVED, changes=changes)
     return current
+
+
+# -- figure warnings (validation.py) -------------------------------------------------------------
+
+# The statuses whose figures count (oversight counts the same two): a draft or a returned
+# report's figure is not the unit's figure yet.
+COUNTED = (Status.SUBMITTED, Status.APPROVED)
+EXPLANATION_MAX = 500
+
+
+def parse_explanation(text: str, target: Target) -> str:
+    text = (text or "").strip()
+    if len(text) > EXPLANATION_MAX:
+        raise WorkflowError(f"“{target.metric}”的说明最多{EXPLANATION_MAX}字（现有{len(text)}字）", field=f"explain_{target.pk}")
+    return text
+
+
+def figure_history(report: ProgressReport, targets: list[Target]) -> dict[int, list[Month]]:
+    """Per target, the plan's months before the report's (within the target's year when it has
+    one), each with the figure this unit had counted that month or None. Two queries."""
+    cycles = list(report.cycle.plan.cycles.filter(period_start__lt=report.cycle.period_start)
+                  .order_by("period_start").values_list("pk", "label", "period_start"))
+    counted = dict(((cycle_id, target_id), value) for cycle_id, target_id, value in ReportedFigure.objects.filter(
+        report__unit_id=report.unit_id, report__task_id=report.task_id, report__status__in=COUNTED,
+        report__cycle_id__in=[pk for pk, _, _ in cycles], target__in=targets,
+    ).values_list("report__cycle_id", "target_id", "cumulative_value"))
+    return {t.pk: [(label, counted.get((pk, t.pk))) for pk, label, start in cycles if t.year is None or start.year == t.year]
+            for t in targets}
+
+
+def figure_warnings(report: ProgressReport, values: dict[int, Decimal | None], targets: list[Target]) -> dict[int, list[dict]]:
+    """The warnings each figure raises, as stored on ReportedFigure.warnings."""
+    history, thresholds = figure_history(report, targets), Thresholds.from_settings()
+    return {t.pk: [w.as_json() for w in check_figure(values.get(t.pk), history=history[t.pk], goal=Goal.of(t),
+                                                     thresholds=thresholds)]
+            for t in targets}
+
+
+def _store_warnings(report: ProgressReport, targets: dict[int, Target], explained: dict[int, str] | None) -> list[dict]:
+    """Recompute and store each saved figure's warnings (last month may have changed since), and
+    the explanations typed; returns the explanations' changes for the history."""
+    figures = list(report.figures.all())
+    warnings = figure_warnings(report, {f.target_id: f.cumulative_value for f in figures},
+                               [targets[f.target_id] for f in figures if f.target_id in targets])
+    changes = []
+    for figure in figures:
+        fields = []
+        found = warnings.get(figure.target_id, [])
+        if figure.warnings != found:
+            figure.warnings = found
+            fields.append("warnings")
+        new = figure.explanation if explained is None else explained.get(figure.target_id, "")
+        if new != figure.explanation:
+            target = targets[figure.target_id]
+            changes.append({"field": f"explain_{figure.target_id}", "label": f"{target.metric}说明",
+                            "old": figure.explanation or None, "new": new or None})
+            figure.explanation = new
+            fields.append("explanation")
+        if fields:
+            figure.save(update_fields=fields)
+    return changes
+
+
+def _figures_explained(report: ProgressReport) -> str:
+    """Before submitting: every warning needs an explanation. Warnings are recomputed, since
+    last month's figure may have changed since the save. Returns what the history notes."""
+    targets = {t.pk: t for t in targets_of(report)}
+    _store_warnings(report, targets, None)
+    flagged = [f for f in report.figures.all() if f.warnings and f.target_id in targets]
+    missing = [f for f in flagged if not f.explanation.strip()]
+    if missing:
+        raise WorkflowError("。".join(
+            f"第{report.task.ref}项 {targets[f.target_id].metric}：{w['message']}，请更正或填写说明后提交"
+            for f in missing for w in f.warnings) + "。", field=f"explain_{missing[0].target_id}")
+    return "".join(f"；{targets[f.target_id].metric}：{'；'.join(w['message'] for w in f.warnings)}（说明：{f.explanation}）"
+                   for f in flagged)
 
 
 # -- evidence ------------------------------------------------------------------------------------
@@ -254,6 +336,7 @@ def submit_report(report: ProgressReport, *, user, today: datetime.date) -> Prog
         if evidence_required(current.task, schedule) and not current.evidence.exists():
             raise WorkflowError(f"{_task_named(current.task)}要求上传佐证材料，请先在“佐证材料”中上传照片、文件或链接，再提交。",
                                 field="evidence")
+        explained = _figures_explained(current)
         current.status, current.submitted_at, current.submitted_by = Status.SUBMITTED, timezone.now(), user
         current.submitted_late = today > current.cycle.due_on
         # The earlier return's reviewer, time and comment stay in the history (its 退回 event);
@@ -263,7 +346,7 @@ def submit_report(report: ProgressReport, *, user, today: datetime.date) -> Prog
         current.save(update_fields=["status", "submitted_at", "submitted_by", "submitted_late",
                                     "reviewed_by", "reviewed_at", "review_comment", "version"])
         late = f"（逾期{(today - current.cycle.due_on).days}天）" if current.submitted_late else ""
-        ReportEvent.objects.create(report=current, actor=user, action=Action.SUBMITTED, comment=f"提交审核{late}")
+        ReportEvent.objects.create(report=current, actor=user, action=Action.SUBMITTED, comment=f"提交审核{late}{explained}")
     current.refresh_from_db()
     return current
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("reports/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("review/", views.review, name="review"),
     path("review/approve/", views.approve, name="approve"),
+    path("review/export.xlsx", views.review_export, name="review_export"),
     path("", include("reporting.notification_urls")),
     path("", include("reporting.evidence_urls")),
 ]

@@ -118,20 +118,22 @@ def decrease(value: Decimal, history: list[Month]) -> FigureWarning | None:
 def jump(value: Decimal, history: list[Month], times: Decimal) -> FigureWarning | None:
     """This month's increase beyond `times` the average monthly increase so far.
 
-    The average is the last counted figure over the months gone (months not
-    reported included: their figure was still the one before). No warning
-    without a positive figure to average."""
+    The average is the last counted figure over the months since the unit's
+    first counted figure, that month included (a month not reported after it
+    counts: the figure was still the one before; months before it are unknown,
+    as a first report often covers them). No warning without a positive figure."""
     last = last_counted(history)
     if last is None or last[1] <= 0:
         return None
-    before, months = last[1], len(history)
+    first = next(index for index, (_, value) in enumerate(history) if value is not None)
+    before, months = last[1], len(history) - first
     increase = value - before
     if increase * months <= times * before:  # increase > times × (before / months), without dividing
         return None
     average = before / months
     return FigureWarning(
         JUMP,
-        f"本月增加{printed(increase)}，是此前月均增量{_round(average)}的{_round(increase / average, 1)}倍"
+        f"本月增加{printed(increase)}，是此前月均增量{_round(average)}的{_round(increase / average)}倍"
         f"（超过{printed(times)}倍）",
     )
 

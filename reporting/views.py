@@ -9,9 +9,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import Role
 from orgs.models import Unit
-from reporting import access, evidence, evidence_views, services
+from reporting import access, evidence, evidence_views, review_queue, services
 from reporting.models import ProgressReport, ReportingCycle
-from reporting.queries import my_work_rows, parse_filters, review_rows
+from reporting.queries import my_work_rows, parse_filters
+from reporting.validation import last_counted
+from xiezuo.xlsx import list_workbook, xlsx_response
 
 Status = ProgressReport.Status
 
@@ -42,17 +44,16 @@ def report(request, pk):
         if done:
             return done
     can_edit = may_edit and item.status in (Status.PENDING, Status.RETURNED)
-    figures = {f.target_id: f.cumulative_value for f in item.figures.all()}
+    saved = {f.target_id: f for f in item.figures.all()}
     earlier = services.previous(item)
-    earlier_figures = {f.target_id: f.cumulative_value for f in earlier.figures.all()} if earlier else {}
+    # The figure the unit had counted before this month (a draft does not count), as the warnings use.
+    counted_before = {pk: last_counted(months) for pk, months in services.figure_history(item, targets).items()}
     posted = request.POST if error else None
     evidence_items = list(item.evidence.select_related("uploaded_by"))
     return render(request, "reporting/report.html", {
         "report": item, "can_edit": can_edit, "error": error, "posted": posted,
         "status_label": item.status_label(timezone.localdate()),
-        "targets": [{"target": t, "value": (posted.get(f"target_{t.pk}") if posted else figures.get(t.pk)),
-                     "last": earlier_figures.get(t.pk), "invalid": bool(error and error.field == f"target_{t.pk}")}
-                    for t in targets],
+        "targets": _figure_rows(targets, saved, counted_before, posted, error),
         "previous": earlier,
         "events": item.events.select_related("actor"),
         "evidence": evidence_items,
@@ -67,6 +68,22 @@ def report(request, pk):
     })
 
 
+def _figure_rows(targets, saved, counted_before, posted, error) -> list[dict]:
+    """Each target's input: the figure (as typed, after an error), the last counted one, the warnings
+    stored at the last save and the explanation (说明) beside them."""
+    rows = []
+    for t in targets:
+        figure = saved.get(t.pk)
+        rows.append({
+            "target": t, "value": posted.get(f"target_{t.pk}") if posted else (figure.cumulative_value if figure else None),
+            "last": counted_before.get(t.pk), "invalid": bool(error and error.field == f"target_{t.pk}"),
+            "warnings": figure.warnings if figure else [],
+            "explanation": posted.get(f"explain_{t.pk}", "") if posted else (figure.explanation if figure else ""),
+            "explain_invalid": bool(error and error.field == f"explain_{t.pk}"),
+        })
+    return rows
+
+
 def _post_report(request, item, targets):
     """Save what was typed (when the fields were open), then add or remove evidence, then submit.
     Returns the report, an error to show on the page, and a response when done."""
@@ -78,6 +95,7 @@ def _post_report(request, item, targets):
                 figures={t.pk: request.POST.get(f"target_{t.pk}", "") for t in targets},
                 progress=request.POST.get("progress", ""), problems=request.POST.get("problems", ""),
                 next_steps=request.POST.get("next_steps", ""),
+                explanations={t.pk: request.POST.get(f"explain_{t.pk}", "") for t in targets},
             )
         except services.WorkflowError as problem:
             return item, problem, None
@@ -124,16 +142,33 @@ def withdraw(request, pk):
 
 @login_required
 def review(request):
-    """The office's queue: reports of its plans, filterable, approved many at a time."""
-    access.require(request.user.is_superuser or any(request.user.has_role(r) for r in (Role.REVIEWER, Role.OFFICE_ADMIN, Role.LEADER)),
-                   "只有审核员、管理员和领导可以查看审核列表")
-    status = request.GET.get("status", Status.SUBMITTED)
-    rows = review_rows(request.user, status=status or None, cycle_id=request.GET.get("cycle") or None,
-                       unit_id=request.GET.get("unit") or None, month=request.GET.get("month") or None)
+    """The office's queue: reports of its plans with their figures and warnings, filterable,
+    approved many at a time."""
+    _require_queue(request.user)
+    filters = review_queue.Filters.from_query(request.GET)
     return render(request, "reporting/review.html", {
-        "rows": rows, "status": status, "statuses": Status.choices, "today": timezone.localdate(),
+        "rows": review_queue.review_rows(request.user, filters), "limit": review_queue.LIMIT,
+        "status": filters.status or "", "statuses": Status.choices, "today": timezone.localdate(),
+        "export_query": request.GET.urlencode(),
         "may_review": request.user.is_superuser or request.user.has_role(Role.REVIEWER) or request.user.has_role(Role.OFFICE_ADMIN),
     })
+
+
+@login_required
+def review_export(request):
+    """The queue as shown, as an Excel workbook: same filters, same people, reads only."""
+    _require_queue(request.user)
+    filters = review_queue.Filters.from_query(request.GET)
+    rows = review_queue.review_rows(request.user, filters)
+    today = timezone.localdate()
+    note = f"导出于{today:%Y-%m-%d}，共{len(rows)}份报告" + (f"（仅前{review_queue.LIMIT}份，请缩小筛选范围）" if len(rows) >= review_queue.LIMIT else "")
+    content = list_workbook("审核列表", review_queue.HEADERS, review_queue.sheet_rows(rows), note=note)
+    return xlsx_response(review_queue.filename(filters, today), content)
+
+
+def _require_queue(user) -> None:
+    access.require(user.is_superuser or any(user.has_role(r) for r in (Role.REVIEWER, Role.OFFICE_ADMIN, Role.LEADER)),
+                   "只有审核员、管理员和领导可以查看审核列表")
 
 
 @login_required

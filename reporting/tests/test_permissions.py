@@ -6,9 +6,11 @@ of another office sees nothing; anonymous people are sent to log in.
 """
 
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from reporting import services
 from reporting.models import ProgressReport
@@ -154,8 +156,19 @@ def test_review_queue_lists_only_what_one_may_see(client, work, cast, who):
     response = as_(client, cast[who]).get(reverse("reporting:review"))
     assert outcome(response) == QUEUE[who]
     if QUEUE[who] == 200:
-        listed = [r.unit.name for r in response.context["rows"]]
+        listed = [r.report.unit.name for r in response.context["rows"]]
         assert listed == ([] if who == "foreign_reviewer" else ["鼓东街道"])
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_review_queue_export_same_people_same_rows(client, work, cast, who):
+    submitted(work)
+    response = as_(client, cast[who]).get(reverse("reporting:review_export"))
+    assert outcome(response) == QUEUE[who]
+    if QUEUE[who] == 200:
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        units = [row[2] for row in sheet.iter_rows(min_row=3, values_only=True)]
+        assert units == ([] if who == "foreign_reviewer" else ["鼓东街道"])
 
 
 @pytest.mark.parametrize("who", WHO)

@@ -54,10 +54,14 @@ def test_no_jump_warning_without_a_positive_figure_to_average():
     assert codes("80", []) == [] and codes("80", months(None, None)) == [] and codes("80", months("0")) == []
 
 
-def test_the_average_counts_months_without_a_report():
+def test_the_average_counts_months_without_a_report_after_the_first_but_not_before():
     # 30 over three months (one unreported) is 10 a month; +40 is 4 times.
     (warning,) = check_figure(D(70), history=months("15", None, "30"), goal=Goal("x", "万元", D(1000)))
     assert warning.message == "本月增加40，是此前月均增量10的4倍（超过3倍）"
+    # A first report in March covers January and February: 30 over the one month is the average.
+    assert codes("120", months(None, None, "30"), Goal("x", "万元", D(1000))) == []
+    (warning,) = check_figure(D(121), history=months(None, None, "30"), goal=Goal("x", "万元", D(1000)))
+    assert warning.message == "本月增加91，是此前月均增量30的3.03倍（超过3倍）"
 
 
 def test_far_above_the_target_is_warned_with_target_and_ratio():

@@ -7,6 +7,11 @@ BIN := $(VENV)/bin
 # and drops its own test_… database on it.
 TEST_DATABASE_URL ?= $(or $(filter postgres%,$(DATABASE_URL)),postgres://postgres@127.0.0.1:5432/test)
 
+# `PORT=8001 make run` when 8000 is taken.
+PORT ?= 8000
+# DEBUG is off unless XIEZUO_DEBUG=1, and runserver then serves no static files:
+# --insecure makes it serve them anyway (development only; production uses WhiteNoise).
+
 .PHONY: run test test-sqlite test-postgres system-packages clean
 
 $(BIN)/python:
@@ -25,8 +30,8 @@ run: $(VENV)/.installed-run
 	$(BIN)/python manage.py load_sample_data
 	$(BIN)/python manage.py load_sample_reports
 	$(BIN)/python manage.py ensure_admin --unit 区民政局
-	@echo "协作 Xiezuo 已启动：http://127.0.0.1:8000 （Ctrl+C 停止）"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "协作 Xiezuo 已启动：http://127.0.0.1:$(PORT) （Ctrl+C 停止）"
+	$(BIN)/python manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 system-packages:
 	@scripts/ensure_system_packages.sh

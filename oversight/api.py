@@ -30,12 +30,16 @@ from oversight.snapshot import (FutureMonth, ReportingRate, Snapshot, build_snap
                                 refuse_future_month)
 
 MONTH_ERROR = "月份格式应为YYYY-MM，如2026-11"
+# The words of lights and warnings, as oversight.status defines them for every output.
+LIGHTS_DESCRIBED = " / ".join(f"{c} {st.light_text(c)}（{st.LIGHT_MEANINGS[c]}）" for c in st.LIGHT_ORDER)
+WARNINGS_DESCRIBED = " / ".join(f"{c} {st.warning_text(c)}（{st.WARNING_MEANINGS[c]}）" for c in st.WARNING_ORDER)
 # /targets pages: a city has ~12,000 targets a year, a province's leader may ask for far more.
 PAGE_DEFAULT, PAGE_MAX = 1000, 5000
 # Messages for parameters ninja rejects before a view runs (it would say 422 in English).
 PARAMETER_ERRORS = {
     "month": MONTH_ERROR,
-    "warning": "预警颜色应为red（逾期未完成）、yellow（落后时序进度）或blue（临近时限）",
+    "warning": "预警颜色应为" + "、".join(f"{c}（{st.WARNING_LABELS[c]}）" for c in st.WARNING_ORDER[:-1])
+               + f"或{st.WARN_BLUE}（{st.WARNING_LABELS[st.WARN_BLUE]}）",
     "kind": "范围应为plan（方案）或region（区划）",
     "unit": "单位应为单位编号（整数）",
     "year": "年度应为四位数字，如2026",
@@ -184,14 +188,14 @@ class LightCounts(Schema):
 class SummaryOut(Schema):
     targets: int = Field(description="参与统计的指标数（有目标值的指标）")
     met: int = Field(description="已完成的指标数")
-    overdue: int = Field(description="逾期未完成的指标数")
-    lights: LightCounts = Field(description="各灯色的指标数")
+    overdue: int = Field(description=f"{st.warning_text(st.WARN_RED)}的指标数")
+    lights: LightCounts = Field(description="各灯色的指标数：" + LIGHTS_DESCRIBED)
     completion: RatioStr | None = Field(description="完成率：各指标完成率（每项封顶100%）的平均值")
     completion_percent: PercentStr
     time_progress: RatioStr | None = Field(description="时序进度：同一批指标时序进度的平均值")
     time_progress_percent: PercentStr
-    light: Light | None = Field(description="green 正常 / yellow 滞后 / red 严重滞后")
-    light_label: str | None
+    light: Light | None = Field(description=LIGHTS_DESCRIBED)
+    light_label: str | None = Field(description="灯色的含义，如黄灯为“偏慢”")
 
 
 class ReportingOut(Schema):
@@ -271,14 +275,16 @@ class TargetOut(Schema):
     total: QuantityStr = Field(description="目标值（含上年缺口结转）")
     reported: QuantityStr | None = Field(description="累计完成；未报送为空")
     direct: bool = Field(description="true 为直接填报，false 为各分解指标之和")
+    parts_sum: QuantityStr | None = Field(description="各分解指标之和；未分解或分解指标都未报时为空。"
+                                                      "direct 为 true 且与 reported 不同时，reported（直接填报数）计入完成率")
     completion: RatioStr | None
     completion_percent: PercentStr
     time_progress: RatioStr
     time_progress_percent: PercentStr
-    light: Light
-    light_label: str
-    warning: WarningColour | None = Field(description="red 逾期未完成 / yellow 落后时序进度 / blue 临近时限")
-    warning_label: str | None
+    light: Light = Field(description=LIGHTS_DESCRIBED)
+    light_label: str = Field(description="灯色的含义，如黄灯为“偏慢”")
+    warning: WarningColour | None = Field(description=WARNINGS_DESCRIBED)
+    warning_label: str | None = Field(description="预警的含义，如黄色预警为“落后时序进度”")
     overdue: bool
     met: bool
     gap: QuantityStr = Field(description="尚差数量（完成后为0）")
@@ -356,6 +362,7 @@ def target_out(request, snap: Snapshot, status: st.TargetStatus, sources: dict[i
         "time_progress": ratio(status.time_progress), "time_progress_percent": st.percent(status.time_progress),
         "light": status.light, "light_label": st.LIGHT_LABELS[status.light],
         "warning": status.warning, "warning_label": st.WARNING_LABELS.get(status.warning),
+        "parts_sum": quantity(status.parts_sum),
         "overdue": status.overdue, "met": status.met, "gap": quantity(status.gap),
         "deadline": target.deadline, "assignee_id": target.assignee_id, "assignee": target.assignee_name,
         "source": sources.get(task.id, ""),

@@ -10,6 +10,7 @@ Every ratio goes through oversight.status.percent and every quantity through
 intake.interpret.numbers.printed, so the bulletin prints what the dashboard shows.
 """
 
+import calendar
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,11 +25,15 @@ from oversight import officialdoc
 from oversight import status as st
 from oversight.access import Scope
 from oversight.models import Bulletin
-from oversight.snapshot import FutureMonth, Snapshot, build_snapshot, month_start, refuse_future_month
+from oversight.snapshot import (FutureMonth, Snapshot, build_snapshot, month_label, month_start,
+                                refuse_future_month)
 from orgs.models import Programme, Region
 from plans.models import Plan
+from reporting.models import ReportingCycle, ReportingSchedule
 
 SECTION_NUMBERS = "一二三四五六七八九十"
+# A plan without a schedule reports by the schedule's default day (the 25th).
+DEFAULT_DUE_DAY = ReportingSchedule._meta.get_field("due_day").default
 
 # 五、下步工作要求 is the office's own wording, not a figure: a fixed template the
 # office edits in the downloaded .docx before it is issued.
@@ -43,6 +48,48 @@ REQUIREMENTS = [
 
 class BulletinError(Exception):
     """A bulletin that cannot be made, said in Chinese for the page."""
+
+
+# -- which month a bulletin speaks of ---------------------------------------------------------------
+# A month is closed once its reports' due day has passed for every plan of the scope: before
+# that, units not yet due would be named as 仍未报送. The bulletin page offers the last closed
+# month and asks before generating one still open.
+
+def due_date(plans, month: datetime.date) -> datetime.date:
+    """The month's due day for the scope: the latest among its plans — the cycle's due_on where
+    the cycle is open, else the plan's schedule (25th by default), as reporting opens cycles."""
+    month = month_start(month)
+    plan_ids = [p.pk for p in plans]
+    due = dict(ReportingCycle.objects.filter(plan_id__in=plan_ids, period_start=month)
+               .values_list("plan_id", "due_on"))
+    days = dict(ReportingSchedule.objects.filter(plan_id__in=plan_ids).values_list("plan_id", "due_day"))
+    last_day = calendar.monthrange(month.year, month.month)[1]
+    dates = [due.get(pk) or month.replace(day=min(days.get(pk, DEFAULT_DUE_DAY), last_day)) for pk in plan_ids]
+    return max(dates, default=month.replace(day=min(DEFAULT_DUE_DAY, last_day)))
+
+
+def is_closed(plans, month: datetime.date, today: datetime.date) -> bool:
+    """The due day has passed (the 25th itself is still open for reports)."""
+    return due_date(plans, month) < today
+
+
+def last_closed_month(plans, today: datetime.date) -> datetime.date:
+    """On 3 December and on 26 November: November; on 24 November: October."""
+    month = month_start(today)
+    for _ in range(3):  # a due day is within its month, so at most one step back; a moved due_on perhaps two
+        if is_closed(plans, month, today):
+            return month
+        month = month_start(month - datetime.timedelta(days=1))
+    return month
+
+
+def open_month_warning(plans, month: datetime.date, today: datetime.date) -> str:
+    """What to say before generating a month whose due day has not passed; "" when it has."""
+    due = due_date(plans, month)
+    if due < today:
+        return ""
+    return (f"{month_label(month)}的报送截止日（{due.month}月{due.day}日）还没到，"
+            "现在生成会把尚未到期的单位列为未报送")
 
 
 @dataclass

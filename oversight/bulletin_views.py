@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from oversight import access, queries
-from oversight.bulletin import BulletinError, bulletins_of, download_name, publish_bulletin
+from oversight.bulletin import (BulletinError, bulletins_of, download_name, last_closed_month, open_month_warning,
+                                publish_bulletin)
 from oversight.models import Bulletin
-from oversight.snapshot import default_month, parse_month
+from oversight.snapshot import FutureMonth, month_text, parse_month, refuse_future_month
 
 
 def _today() -> datetime.date:
@@ -38,10 +39,17 @@ def archive(request, kind, pk):
     today = _today()
     bulletins = [b for b in bulletins_of(scope).select_related("updated_by") if _covered(b, scope)]
     may_publish = access.may_publish(request.user, scope.plans)
+    # The last month whose due day has passed, unless the office came back to confirm another.
+    try:
+        chosen = parse_month(request.GET.get("month"))
+    except ValueError:
+        chosen = None
+    chosen = chosen or last_closed_month(scope.plans, today)
+    warning = open_month_warning(scope.plans, chosen, today) if may_publish and request.GET.get("month") else ""
     return render(request, "oversight/bulletins.html", {
         "scope": scope, "bulletins": bulletins, "may_publish": may_publish,
         "months": queries.months_of(scope.plans) if may_publish else [],  # those with a reporting cycle
-        "default_month": default_month(scope.plans, today),
+        "default_month": chosen, "open_warning": warning, "confirm_month": month_text(chosen),
     })
 
 
@@ -61,6 +69,16 @@ def generate(request, kind, pk):
     if month is None:
         messages.error(request, f"未生成：{problem}")
         return back
+    # A month still open for reports is generated only when the office confirms it knows.
+    try:
+        refuse_future_month(month, _today())
+    except FutureMonth as error:
+        messages.error(request, f"未生成：{error}")
+        return back
+    warning = open_month_warning(scope.plans, month, _today())
+    if warning and request.POST.get("confirm") != "1":
+        messages.warning(request, f"未生成：{warning}。如确需现在生成，请在下方勾选确认后再生成。")
+        return redirect(f"{back.url}?month={month_text(month)}")
     try:
         bulletin = publish_bulletin(scope, month, request.user, _today())
     except BulletinError as error:

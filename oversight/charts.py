@@ -41,10 +41,11 @@ def dashboard_charts(scope, snapshot: Snapshot) -> dict:
     charts = {
         "gauge": {"type": "gauge", "value": _pct(overall.completion) or "0",
                   "schedule": _pct(overall.time_progress), "name": "总体完成率"},
-        "lights": {"type": "pie", "title": "指标亮灯", "items": [
-            {"name": f"{st.LIGHT_LABELS[light]}（{name}）", "value": overall.lights[light], "light": light,
+        # Lights of the totals only, named as everywhere (红灯·严重滞后), not the warnings' words.
+        "lights": {"type": "pie", "title": "总指标亮灯", "items": [
+            {"name": st.light_text(light), "value": overall.lights[light], "light": light,
              "url": targets_url(scope, snapshot, light=light, level="root")}
-            for light, name in ((st.RED, "红灯"), (st.YELLOW, "黄灯"), (st.GREEN, "绿灯"))]},
+            for light in st.LIGHT_ORDER]},
         "units": {"type": "bar", "title": "各单位完成率排名", "marker": {
             "name": "时序进度", "value": _pct(overall.time_progress)} if overall.time_progress is not None else None,
             "items": [{"name": f"{u.rank}. {u.name}", "value": _pct(u.summary.completion), "light": u.summary.light,

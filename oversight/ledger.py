@@ -33,6 +33,7 @@ from urllib.parse import urljoin
 from django.db.models import Prefetch
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -44,6 +45,7 @@ HEADER_FONT = Font(name="宋体", size=11, bold=True)
 BODY_FONT = Font(name="仿宋", size=11)
 LINK_FONT = Font(name="仿宋", size=11, color="0563C1", underline="single")
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+NOTE_FILL = PatternFill("solid", fgColor="FEF0C7")  # a figure with a remark: the total differs from its parts
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
@@ -67,6 +69,7 @@ class Column:
     merged: bool = False  # a task cell, merged over the task's rows
     in_target_unit: bool = False  # a figure formatted as its target's unit (万元 or a count)
     link: bool = False
+    noted: bool = False  # the month shown: carries a comment where a total and its parts' sum differ
 
 
 @dataclass
@@ -79,7 +82,8 @@ class _Row:
 
 def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
                  figures: dict[int, dict[datetime.date, Decimal]],
-                 evidence: dict[int, list[tuple[str, str]]], *, base_url: str = "") -> bytes:
+                 evidence: dict[int, list[tuple[str, str]]], *, base_url: str = "",
+                 notes: dict[int, str] | None = None) -> bytes:
     """The plan's ledger as .xlsx bytes.
 
     `months`: (label such as "2026年1月", first day of the month) in order;
@@ -87,7 +91,11 @@ def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
     left blank); `evidence`: task id → [(caption, URL)]. A site-relative URL
     ("/reporting/…") is joined to `base_url` (e.g. "https://xiezuo.example.gov.cn/")
     when one is given, since a spreadsheet has no site to be relative to.
+    `notes`: target id → a remark on its last month's figure (a total whose lead reported
+    a figure other than its parts' sum), written as a cell comment and a tinted cell: a
+    comment, not a column, so a re-imported ledger reads exactly as before.
     """
+    notes = notes or {}
     tasks = list(plan.tasks.prefetch_related(
         Prefetch("assignments", queryset=Assignment.objects.select_related("unit")),
         Prefetch("targets", queryset=Target.objects.select_related("assignee")),
@@ -96,9 +104,9 @@ def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
     book.remove(book.active)
     for list_name, list_tasks in _by_list(tasks):
         sheet = book.create_sheet(_sheet_title(list_name, book.sheetnames))
-        _write_sheet(sheet, plan, list_name, list_tasks, months, figures, evidence, base_url)
+        _write_sheet(sheet, plan, list_name, list_tasks, months, figures, evidence, base_url, notes)
     if not book.sheetnames:  # a plan without tasks still gives a readable (empty) ledger
-        _write_sheet(book.create_sheet("工作台账"), plan, "", [], months, figures, evidence, base_url)
+        _write_sheet(book.create_sheet("工作台账"), plan, "", [], months, figures, evidence, base_url, notes)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -226,10 +234,10 @@ def _columns(tasks: list[Task], months: list[tuple[str, datetime.date]],
         columns.append(Column("其中上年结转", 12, of_target(lambda t: t.carried_over), in_target_unit=True))
 
     several_years = len({month.year for _, month in months}) > 1
-    for label, month in months:
+    for index, (label, month) in enumerate(months, start=1):
         header = f"{label}累计" if several_years else f"{month.month}月累计"
         figure = of_target(lambda t, m=month: figures.get(t.pk, {}).get(m))
-        columns.append(Column(header, 12, figure, in_target_unit=True))
+        columns.append(Column(header, 12, figure, in_target_unit=True, noted=index == len(months)))
     columns.append(Column("佐证材料", 30, lambda r: r.evidence, link=True))
     return columns
 
@@ -276,7 +284,7 @@ def _lines(text, width: float) -> int:
     return lines
 
 
-def _write_sheet(sheet, plan, list_name, tasks, months, figures, evidence, base_url) -> None:
+def _write_sheet(sheet, plan, list_name, tasks, months, figures, evidence, base_url, notes) -> None:
     columns = _columns(tasks, months, figures)
     last = get_column_letter(len(columns))
     row = 1
@@ -298,7 +306,7 @@ def _write_sheet(sheet, plan, list_name, tasks, months, figures, evidence, base_
 
     row = header_row + 1
     for block in _rows(tasks, evidence):
-        _write_block(sheet, columns, block, row, base_url)
+        _write_block(sheet, columns, block, row, base_url, notes)
         row += len(block)
 
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
@@ -310,7 +318,8 @@ def _write_sheet(sheet, plan, list_name, tasks, months, figures, evidence, base_
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_block(sheet, columns: list[Column], block: list[_Row], first: int, base_url: str) -> None:
+def _write_block(sheet, columns: list[Column], block: list[_Row], first: int, base_url: str,
+                 notes: dict[int, str]) -> None:
     heights = [1] * len(block)
     merged_lines = 1
     for index, column in enumerate(columns, start=1):
@@ -335,6 +344,10 @@ def _write_block(sheet, columns: list[Column], block: list[_Row], first: int, ba
             else:
                 horizontal = "center" if column.header in CENTERED else "left"
                 cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+            note = notes.get(item.target.pk) if column.noted and item.target is not None else None
+            if note:
+                cell.comment = Comment(note, "协作系统", width=260, height=90)
+                cell.fill = NOTE_FILL
             lines = _lines(shown, column.width)
             if column.merged:
                 merged_lines = max(merged_lines, lines)

@@ -38,8 +38,14 @@ def regions_of(plans) -> list[Region]:
     return sorted((r for r in found.values() if r.level in wanted), key=lambda r: (r.level, r.name))
 
 
-def filter_statuses(snapshot: Snapshot, *, unit="", metric="", light="", warning="", level="") -> list[st.TargetStatus]:
+FILTERS = ("unit", "metric", "light", "warning", "level", "mismatch")
+
+
+def filter_statuses(snapshot: Snapshot, *, unit="", metric="", light="", warning="", level="",
+                    mismatch="") -> list[st.TargetStatus]:
     rows = list(snapshot.statuses.values())
+    if mismatch:
+        rows = [s for s in rows if s.difference is not None]
     if level == "root":
         rows = [s for s in rows if s.target.parent_id is None]
     if unit:
@@ -56,18 +62,20 @@ def filter_statuses(snapshot: Snapshot, *, unit="", metric="", light="", warning
     return sorted(rows, key=lambda s: (tasks[s.target.task_id].plan_id, s.target.task_id, s.target.id))
 
 
-def describe_filters(snapshot: Snapshot, *, unit="", metric="", light="", warning="", level="") -> str:
+def describe_filters(snapshot: Snapshot, *, unit="", metric="", light="", warning="", level="", mismatch="") -> str:
     parts = []
     if unit:
         parts += [u.name for u in snapshot.by_unit if str(u.unit_id) == unit] or ["（未知单位）"]
     if metric:
         parts.append(metric)
     if light:
-        parts.append(st.LIGHT_LABELS.get(light, light))
+        parts.append(st.light_text(light) if light in st.LIGHT_NAMES else light)
     if warning:
-        parts.append(st.WARNING_LABELS.get(warning, warning))
+        parts.append(st.warning_text(warning) if warning in st.WARNING_NAMES else warning)
     if level == "root":
         parts.append("总指标")
+    if mismatch:
+        parts.append("填报数与分解合计不一致")
     return "、".join(parts) or "全部指标"
 
 

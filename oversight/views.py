@@ -8,11 +8,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from oversight import access, queries
+from oversight import access, exports, queries
 from oversight import status as st
 from oversight.charts import dashboard_charts
+from oversight.officialdoc import format_date
 from oversight.ledger import ledger_title, write_ledger
 from oversight.snapshot import build_snapshot, month_label, month_text, parse_month, refuse_future_month
+from xiezuo.xlsx import list_workbook, xlsx_response
 
 
 OVERVIEW_PLANS = 50
@@ -70,19 +72,57 @@ def dashboard(request, kind, pk):
         "scope": scope, "snapshot": snapshot, "charts": dashboard_charts(scope, snapshot),
         "months": queries.months_of(scope.plans), "month": month_text(snapshot.month),
         "may_publish": access.may_publish(request.user, scope.plans),
+        "legend": st.legend(), "warning_names": st.WARNING_NAMES, "warning_labels": st.WARNING_LABELS,
+        "export_query": request.GET.urlencode(),
     })
+
+
+def _filters(request) -> dict:
+    return {key: request.GET.get(key, "") for key in queries.FILTERS}
 
 
 @login_required
 def target_list(request, kind, pk):
     scope, snapshot = _scoped_snapshot(request, kind, pk)
-    filters = {key: request.GET.get(key, "") for key in ("unit", "metric", "light", "warning", "level")}
+    filters = _filters(request)
     rows = queries.filter_statuses(snapshot, **filters)
     return render(request, "oversight/targets.html", {
         **_row_urls(),
         "scope": scope, "snapshot": snapshot, "rows": rows, "filters": filters,
         "month": month_text(snapshot.month), "filter_label": queries.describe_filters(snapshot, **filters),
+        "export_query": request.GET.urlencode(),
     })
+
+
+# -- Excel of the list pages: the same scope, access and filters as the page; a GET writes nothing.
+
+@login_required
+def target_list_xlsx(request, kind, pk):
+    scope, snapshot = _scoped_snapshot(request, kind, pk)
+    filters = _filters(request)
+    label = queries.describe_filters(snapshot, **filters)
+    headers, rows = exports.target_rows(snapshot, queries.filter_statuses(snapshot, **filters))
+    note = f"{scope.title} · {label} · {snapshot.label}，截至{format_date(snapshot.as_of)}（共{len(rows)}项）"
+    return xlsx_response(f"{scope.title}-{label}-{snapshot.label}.xlsx",
+                         list_workbook("指标", headers, rows, note=note))
+
+
+@login_required
+def unreported_xlsx(request, kind, pk):
+    scope, snapshot = _scoped_snapshot(request, kind, pk)
+    headers, rows = exports.unreported_rows(snapshot)
+    note = f"{scope.title} · {snapshot.label}未报送单位（共{len(rows)}个）"
+    return xlsx_response(f"{scope.title}-{snapshot.label}未报送单位.xlsx",
+                         list_workbook("未报送单位", headers, rows, note=note))
+
+
+@login_required
+def reporting_xlsx(request, kind, pk):
+    scope, snapshot = _scoped_snapshot(request, kind, pk)
+    headers, rows = exports.reporting_by_month_rows(snapshot)
+    note = f"{scope.title} · 逐月报送情况（截至{snapshot.label}）"
+    return xlsx_response(f"{scope.title}-逐月报送情况（截至{snapshot.label}）.xlsx",
+                         list_workbook("逐月报送情况", headers, rows, note=note))
 
 
 @login_required
@@ -97,7 +137,7 @@ def target_detail(request, pk):
         "target": target, "plan": plan, "status": status, "snapshot": snapshot,
         "month": month_text(snapshot.month), "history": queries.figure_history(target, snapshot.month),
         "monthly": [(m, snapshot.monthly_values.get(target.pk, {}).get(m)) for m in snapshot.months],
-        "warning_labels": st.WARNING_LABELS,
+        "warning_labels": st.WARNING_LABELS, "difference": st.difference_text(status),
     })
 
 
@@ -120,5 +160,7 @@ def ledger(request, pk):
     snapshot = build_snapshot(scope.plans, _month(request), _today())
     months = [(month_label(m), m) for m in snapshot.months]
     data = write_ledger(scope.plan, months, snapshot.monthly_values,
-                        queries.ledger_evidence(scope.plan, snapshot.month), base_url=request.build_absolute_uri("/"))
+                        queries.ledger_evidence(scope.plan, snapshot.month), base_url=request.build_absolute_uri("/"),
+                        notes={s.target.id: f"{snapshot.label}：{st.difference_text(s)}。计入的是直接填报数。"
+                               for s in snapshot.mismatched})
     return attachment(HttpResponse(data, content_type=XLSX), f"{ledger_title(scope.plan)}（截至{snapshot.label}）.xlsx")

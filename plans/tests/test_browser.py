@@ -34,6 +34,8 @@ def test_login_and_read_the_sample_plan(live_server, page, db):
     page.fill("#id_username", "gudong_reporter")
     page.fill("#id_password", "Gudong-2026-pass")
     page.click("button[type=submit]")
+    page.wait_for_url("**/reporting/")  # a reporter lands on 我的填报
+    page.locator(".topbar nav").get_by_role("link", name="任务分工方案", exact=True).click()
 
     page.get_by_role("link", name=plan.title, exact=True).click()
     page.wait_for_url(f"**/plans/{plan.pk}/")

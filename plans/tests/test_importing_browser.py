@@ -24,6 +24,8 @@ def test_office_admin_imports_a_document(live_server, page, db, source):
     page.fill("#id_username", "gulou_office")
     page.fill("#id_password", "Gulou-2026-pass")
     page.click("button[type=submit]")
+    page.wait_for_url("**/oversight/")  # the office lands on 督查看板
+    page.locator(".topbar nav").get_by_role("link", name="任务分工方案", exact=True).click()
     page.get_by_role("link", name="导入文件").click()
     page.set_input_files("#id_file", str(source))
     page.select_option("#id_kind", label="东西部协作")

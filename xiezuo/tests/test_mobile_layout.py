@@ -11,7 +11,7 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
-from conftest import save_screenshot
+from conftest import save_screenshot, shared_path
 from orgs.models import Unit
 from plans.models import Plan
 from plans.sample_plans import DISTRICT_DOC
@@ -104,16 +104,36 @@ def test_office_pages_fit_a_phone(browser, live_server, sample):
     page.context.close()
 
 
-def test_findings_table_stays_inside_the_plan_page_on_a_laptop(page, live_server, sample):
+def laptop_office(page, live_server):
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(live_server.url + "/")
     page.fill("#id_username", "gulou_office")
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def test_findings_table_stays_inside_the_plan_page_on_a_laptop(page, live_server, sample):
+    laptop_office(page, live_server)
     page.goto(live_server.url + reverse("plans:detail", args=[sample.pk]))
     rows = page.locator("tr.finding")
     assert rows.count() > 0, "样例方案应有数字核查结果"
     # A finding's row is a table row, not an inline block spilling out of its table.
     assert rows.first.evaluate("r => getComputedStyle(r).display") == "table-row"
     save_screenshot(page, "plan-page-1366")
+    assert page.evaluate(PAGE_WIDTH) <= 1366
+
+
+def test_findings_table_stays_inside_the_import_review_page_on_a_laptop(page, live_server, sample):
+    source = shared_path("seeds/docx/000_2175a6476560e6e2.docx")
+    laptop_office(page, live_server)
+    page.goto(live_server.url + reverse("plans:import_upload"))
+    page.set_input_files("#id_file", str(source))
+    page.select_option("#id_kind", label="东西部协作")
+    page.get_by_role("button", name="上传并解析").click()
+    assert page.locator("h1").inner_text() == "核对导入内容"
+    rows = page.locator("tr.finding")
+    assert rows.count() > 0, "该文件导入时应有数字核查结果"
+    assert rows.first.evaluate("r => getComputedStyle(r).display") == "table-row"
+    save_screenshot(page, "import-review-1366")
     assert page.evaluate(PAGE_WIDTH) <= 1366

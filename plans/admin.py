@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,6 +18,16 @@ class PlanAdmin(SimpleHistoryAdmin):
     # which asks for a reason; here it is shown, and 修改记录 lists every change.
     readonly_fields = ("state",)
     history_list_display = ("state", "history_change_reason")
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A past version is shown, never restored: restoring would bring back an old state
+        # (and old facts) without the reason the state change asks for.
+        if request.method == "POST":
+            raise PermissionDenied("方案的历史版本只能查看，不能恢复")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     @admin.display(description="任务数")
     def task_count(self, obj):

@@ -385,3 +385,17 @@ def test_the_command_refuses_an_unknown_state(tmp_path, command_media):
     with pytest.raises(CommandError, match="invalid choice"):
         run_command(tmp_path, OLD_PLAN, "--state", "closed")
     assert not Plan.objects.exists()
+
+
+def test_the_admin_shows_the_state_and_its_history_but_never_changes_it(admin_client, kept, people):
+    do_change_plan_state(kept, State.ARCHIVED, user=people["office"], reason="年度工作结束")
+    change = admin_client.get(reverse("admin:plans_plan_change", args=[kept.pk]))
+    assert change.status_code == 200 and "state" not in change.context["adminform"].form.fields  # read-only
+    history = admin_client.get(reverse("admin:plans_plan_history", args=[kept.pk]))
+    assert history.status_code == 200 and "年度工作结束" in history.content.decode()
+    first = kept.history.earliest()
+    url = reverse("admin:plans_plan_simple_history", args=[kept.pk, first.history_id])
+    assert admin_client.get(url).status_code == 200
+    assert admin_client.post(url, {"title": kept.title, "year": kept.year, "kind": kept.kind}).status_code == 403
+    kept.refresh_from_db()
+    assert kept.state == State.ARCHIVED

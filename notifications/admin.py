@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.contrib import admin
 
-from notifications.models import GroupRobot, Kind, Notification, RobotDelivery
+from notifications.models import GroupRobot, Kind, Notification, RobotDelivery, default_kinds
 
 
 @admin.register(Notification)
@@ -20,7 +20,7 @@ class NotificationAdmin(admin.ModelAdmin):
 class GroupRobotForm(forms.ModelForm):
     """The secret is never shown again once saved: left empty it stays as it was."""
 
-    kinds = forms.MultipleChoiceField(label="发送的消息", choices=Kind.choices, required=False,
+    kinds = forms.MultipleChoiceField(label="发送的消息", choices=Kind.choices, required=False, initial=default_kinds,
                                       widget=forms.CheckboxSelectMultiple,
                                       help_text="每次提醒或预警运行，每个办公室合并为一条消息；逐份退回消息较多，默认不发")
     secret = forms.CharField(label="加签密钥", required=False, widget=forms.PasswordInput(render_value=False),

@@ -224,7 +224,7 @@ def _mismatched(snapshot: Snapshot) -> str:
     rows = snapshot.mismatched
     if not rows:
         return ""
-    named = [f"{snapshot.tasks[s.target.task_id].label}{s.target.metric}（{st.difference_text(s)}）" for s in rows]
+    named = [f"{snapshot.tasks[s.target.task_id].label}“{s.target.metric}”（{st.difference_text(s)}）" for s in rows]
     listed = "；".join(named[:NAMES_LISTED]) + (f"等{len(rows)}项" if len(rows) > NAMES_LISTED else "")
     return (f"有{len(rows)}项指标的填报数与所分解各单位合计不一致，本通报按其直接填报数统计，"
             f"请有关单位核实：{listed}。")

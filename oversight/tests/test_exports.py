@@ -168,3 +168,23 @@ def test_the_lead_figure_and_the_parts_sum_are_both_shown_on_the_pages_and_in_th
     sheet = openpyxl.load_workbook(io.BytesIO(ledger.content)).active
     commented = [(c.value, c.comment.text) for row in sheet.iter_rows() for c in row if c.comment]
     assert commented == [(25, f"2026年11月：{said}。计入的是直接填报数。")]
+
+
+def test_the_bulletin_states_the_lead_figure_and_the_parts_sum(reported):
+    import docx
+
+    from oversight.access import scope_for
+    from oversight.bulletin import bulletin_content, render_bulletin
+    from oversight.snapshot import build_snapshot
+
+    total = lead_reports(reported, "25")
+    snapshot = build_snapshot([reported["plan"]], datetime.date(2026, 11, 1), datetime.date(2026, 11, 30))
+    content = bulletin_content(snapshot, scope_for(reported["people"]["office"], "plan", reported["plan"].pk))
+    sentence = ("有1项指标的填报数与所分解各单位合计不一致，本通报按其直接填报数统计，请有关单位核实："
+                "第1项“社会帮扶资金”（牵头单位报25万元，各单位合计30万元，相差5万元）。")
+    assert sentence in content.sections[0].paragraphs
+    assert "平均完成率25.0%" in content.sections[0].paragraphs[0]  # the lead's figure is the one counted
+    [archived] = content.figures["mismatched"]
+    assert (archived["id"], Decimal(archived["reported"]), Decimal(archived["parts_sum"])) == (total.pk, 25, 30)
+    document = docx.Document(io.BytesIO(render_bulletin(content)))
+    assert sentence in [p.text for p in document.paragraphs]

@@ -164,6 +164,10 @@ def test_the_lead_figure_and_the_parts_sum_are_both_shown_on_the_pages_and_in_th
     [row] = rows
     assert (row[6], row[7], row[8], row[9]) == (25, "直接填报", 30, said)
 
+    api = client.get(reverse("api-v1:targets", args=["plan", reported["plan"].pk]) + "?month=2026-11").json()
+    [row] = [t for t in api["targets"] if t["id"] == total.pk]
+    assert (row["reported"], row["parts_sum"], row["direct"]) == ("25", "30", True)
+
     ledger = client.get(reverse("oversight:ledger", args=[reported["plan"].pk]) + "?month=2026-11")
     sheet = openpyxl.load_workbook(io.BytesIO(ledger.content)).active
     commented = [(c.value, c.comment.text) for row in sheet.iter_rows() for c in row if c.comment]

@@ -17,7 +17,9 @@ from oversight.warnings import send_warnings
 
 
 class Command(BaseCommand):
-    help = "发送进度预警：报送截止日次日，向有逾期、滞后或临期指标的单位发送预警（同一期不重复发送）"
+    help = ("发送进度预警：报送截止日次日，向有"
+            + "、".join(st.warning_text(c) for c in st.WARNING_ORDER)
+            + "指标的单位发送预警（同一期不重复发送）")
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="按哪一天发送，格式 YYYY-MM-DD；默认今天（北京时间）")

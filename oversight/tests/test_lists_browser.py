@@ -59,6 +59,14 @@ def test_dashboard_legend_lists_and_the_bulletins_month(page, live_server, sampl
     assert download.value.suggested_filename.endswith(".xlsx")
     save_screenshot(page, "oversight-targets-legend")
 
+    # The sample's lead units report some totals apart from their streets: both figures are shown.
+    page.goto(f"{live_server.url}/oversight/plan/{sample.pk}/?month=2026-11")
+    page.locator("#mismatch-note a").click()
+    page.wait_for_url("**mismatch=1*")
+    notes = page.locator("table.status-table .mismatch").all_inner_texts()
+    assert notes and all("各单位合计" in n and "相差" in n for n in notes)
+    save_screenshot(page, "oversight-targets-mismatched")
+
     # On 3 December the page offers November; asking for December says why not yet.
     page.goto(f"{live_server.url}/oversight/plan/{sample.pk}/bulletins/")
     assert page.locator("select[name=month]").input_value() == "2026-11"

@@ -75,8 +75,10 @@ def my_work_rows(user, today: datetime.date, *, plan_id: int | None = None, mont
     if month is not None:
         reports = reports.filter(cycle__period_start=month)
     order = ("cycle__plan_id", "task__position", "task_id")
-    current = list(reports.filter(cycle__period_start=this_month).order_by(*order))
-    outstanding = list(reports.filter(cycle__period_start__lt=this_month, status__in=OPEN).order_by(*order))
+    # A reference or archived plan owes nothing: its reports stay in the history only.
+    live = reports.filter(cycle__plan__state=Plan.State.ACTIVE)
+    current = list(live.filter(cycle__period_start=this_month).order_by(*order))
+    outstanding = list(live.filter(cycle__period_start__lt=this_month, status__in=OPEN).order_by(*order))
     # Most urgent first: a report the office sent back, then the longest overdue.
     outstanding.sort(key=lambda r: (r.status != Status.RETURNED, r.cycle.due_on))
     figures = _figures(current + outstanding, unit_id)

@@ -59,3 +59,16 @@ def test_made_live_again_a_plan_is_reminded_again(plan, cycle, office, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         sent = send_reminders(BEFORE, 3)
     assert sorted(s.unit.name for s in sent) == ["鼓东街道", "鼓西街道"]
+
+
+def test_my_work_leaves_out_an_archived_plans_open_reports(client, work):
+    """我的填报 lists nothing owed for an archived plan; its old reports are not 已逾期 work."""
+    from reporting.models import ProgressReport
+
+    report = work["report"]
+    reporter = work["people"]["gudong"]
+    client.force_login(reporter)
+    assert f'data-report="{report.pk}"' in client.get("/reporting/").content.decode()
+    Plan.objects.filter(pk=work["plan"].pk).update(state=Plan.State.ARCHIVED)
+    assert ProgressReport.objects.get(pk=report.pk).status == ProgressReport.Status.PENDING
+    assert f'data-report="{report.pk}"' not in client.get("/reporting/").content.decode()

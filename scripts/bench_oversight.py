@@ -153,17 +153,17 @@ COLUMNS = {
                       "date_joined name phone unit_id"),
     "accounts_user_groups": "id user_id group_id",
     "plans_plan": ("id title doc_number issuer issued_on year end_year kind \"references\" source_file created_at "
-                   "updated_at office_id parent_id statements"),
+                   "updated_at office_id parent_id statements state"),
     "plans_task": ("id source_location source_text list_name ref position category text measures deadline "
                    "deadline_text optional score evidence_required plan_id upper_task_id"),
     "plans_assignment": "id role printed_name position unit_id task_id",
     "plans_target": ("id source_location source_text metric quantity unit comparator max_quantity per year "
                      "carried_over printed_text assignee_printed position assignee_id parent_id task_id"),
-    "reporting_reportingschedule": "id due_day starts_on active plan_id",
+    "reporting_reportingschedule": "id due_day starts_on active plan_id evidence_policy",
     "reporting_reportingcycle": "id label period_start period_end due_on plan_id",
     "reporting_progressreport": ("id status progress problems next_steps submitted_at submitted_late reviewed_at "
                                  "review_comment version reviewed_by_id submitted_by_id task_id unit_id cycle_id"),
-    "reporting_reportedfigure": "id cumulative_value report_id target_id",
+    "reporting_reportedfigure": "id cumulative_value report_id target_id warnings explanation",
 }
 TABLES = list(COLUMNS)
 N = r"\N"  # NULL in COPY's text format
@@ -415,8 +415,8 @@ class Generator:
         pk = self.load.add("plans_plan", f"{office.name}{year}年东西部协作工作任务分工方案",
                            f"{office.name}振兴办〔{year}〕1号", f"{office.name}乡村振兴领导小组办公室",
                            f"{year}-02-15", str(year), N, "east_west", "[]", "", self.now, self.now, str(office.office),
-                           N if parent is None else str(parent), "[]")
-        self.load.add("reporting_reportingschedule", "25", f"{year}-01-01", "t", str(pk))
+                           N if parent is None else str(parent), "[]", "active")
+        self.load.add("reporting_reportingschedule", "25", f"{year}-01-01", "t", str(pk), "none")
         office.plan, office.tasks, office.reporters = pk, [], []
 
     def task(self, office: Office, year: int, n: int, how: str, upper: int | None) -> int:
@@ -557,7 +557,7 @@ class Generator:
                 # pace‰ of the total by December, reached month by month with a little noise
                 # (< one month's share), so a month is never lower than the one before.
                 progress = min(pace * (month * 1000 + (target * 7919 + month * 104729) % 900) // 12_000, 1600)
-                add("reporting_reportedfigure", money(total * progress // 1000 // step * step), report_s, str(target))
+                add("reporting_reportedfigure", money(total * progress // 1000 // step * step), report_s, str(target), "[]", "")
 
 
 def generate(conn, shape: Shape, seed: int = 1, log=lambda text: None) -> dict[str, int]:

@@ -5,6 +5,7 @@ DATABASE_URL, SECRET_KEY, XIEZUO_DEBUG, ALLOWED_HOSTS, MEDIA_ROOT. Production
 overrides live in xiezuo.settings_production.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",  # the API docs' Swagger UI from its own static files, not a CDN (closed networks)
     "simple_history",  # who changed a plan, when, old → new and why (Plan.history)
+    "axes",  # failed logins counted and locked out (login page and the API's HTTP Basic)
     # Domain apps, in layer order: each imports only from those above it.
     "intake",
     "orgs",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Any save of a historied model during a request (the admin included) records who made it.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login or Basic request into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "xiezuo.urls"
@@ -98,6 +102,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a locked-out username + address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"  # `/` sends each role on to its own work (xiezuo.views.home)
 LOGOUT_REDIRECT_URL = "login"
@@ -108,6 +117,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes), for the login page and HTTP Basic on /api/v1/ alike.
+# Counted per username *and* address together: a guesser at one address locks only the name it
+# guesses, and never the colleagues sharing an office's NAT address, nor that user elsewhere.
+# The price: a guesser spread over many addresses gets 5 tries per address, which the password
+# validators make hopeless. A failure while locked out restarts the cool-off; a successful login
+# clears the count. Superusers unlock in the admin (访问尝试) or with `axes_reset_username`.
+AXES_FAILURE_LIMIT = int(env_str("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env_str("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"  # Chinese page / JSON, not axes' English text
+# Reverse proxies in front of Django that append the client's address to X-Forwarded-For
+# (nginx: proxy_add_x_forwarded_for). 0 = none: the header is ignored, and behind an undeclared
+# proxy every client shares its address, so failures count per username alone.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

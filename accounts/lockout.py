@@ -1,0 +1,49 @@
+"""What a locked-out person sees (django-axes' AXES_LOCKOUT_CALLABLE).
+
+django-axes counts failed logins (settings: AXES_*) and, once a username at one address has
+failed too often, refuses it — even with the right password — until the cool-off has passed or
+a superuser unlocks it. Axes' own answer is a line of English; this gives the login page back
+with a Chinese message, and the API a Chinese JSON error, both with status 429.
+"""
+
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import JsonResponse
+from django.shortcuts import render
+
+
+def client_address(request) -> str | None:
+    """The address failures are counted against (AXES_CLIENT_IP_CALLABLE).
+
+    Behind TRUSTED_PROXY_COUNT reverse proxies, each appending to X-Forwarded-For, the client is
+    the entry that many places from the right; anything further left the client wrote itself.
+    With no proxy declared the header is ignored: a guesser could otherwise claim a new address
+    with every try and never be locked out.
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    if count:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
+def lockout_minutes() -> int:
+    return max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+
+
+def lockout_message() -> str:
+    return f"登录失败次数过多，账户已暂时锁定，请 {lockout_minutes()} 分钟后再试或联系管理员解锁"
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    status = settings.AXES_HTTP_RESPONSE_CODE
+    message = lockout_message()
+    # The API (HTTP Basic) answers in JSON; so does its lockout, in the API's error shape.
+    if original_response is not None and original_response.get("Content-Type", "").startswith("application/json"):
+        return JsonResponse({"detail": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    form = AuthenticationForm(request, initial={"username": username})
+    context = {"form": form, "lockout_message": message, "next": request.POST.get("next", "")}
+    return render(request, "registration/login.html", context, status=status)

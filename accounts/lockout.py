@@ -11,6 +11,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from accounts.redirects import local_next
+
 
 def client_address(request) -> str | None:
     """The address failures are counted against (AXES_CLIENT_IP_CALLABLE).
@@ -45,5 +47,5 @@ def lockout_response(request, original_response=None, credentials=None):
         return JsonResponse({"detail": message}, status=status, json_dumps_params={"ensure_ascii": False})
     username = (credentials or {}).get("username") or request.POST.get("username", "")
     form = AuthenticationForm(request, initial={"username": username})
-    context = {"form": form, "lockout_message": message, "next": request.POST.get("next", "")}
+    context = {"form": form, "lockout_message": message, "next": local_next(request)}
     return render(request, "registration/login.html", context, status=status)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.redirects import local_next
 from accounts.roles import Role
 from orgs.models import Unit
 from reporting import access, evidence, evidence_views, review_queue, services
@@ -186,7 +187,7 @@ def approve(request):
         messages.error(request, problem.message)
     else:
         messages.success(request, f"已审核通过 {count} 份报告。")
-    return redirect(request.POST.get("next") or "reporting:review")
+    return redirect(local_next(request) or "reporting:review")
 
 
 @login_required

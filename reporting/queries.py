@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 
 from accounts.roles import Role
-from orgs.models import GroupMembership
-from plans.models import Assignment, Plan, Target
+from plans.models import Plan
 from reporting import access
 from reporting.models import ProgressReport, ReportedFigure
+from reporting.targets import targets_by_report
 
 Status = ProgressReport.Status
 
@@ -98,29 +98,13 @@ def my_work_rows(user, today: datetime.date, *, plan_id: int | None = None, mont
     )
 
 
-def _groups_containing(unit_id: int) -> set[int]:
-    """The group units a unit belongs to, directly or through nested groups (a query per level)."""
-    found: set[int] = set()
-    frontier = {unit_id}
-    while frontier:
-        parents = set(GroupMembership.objects.filter(member_id__in=frontier).values_list("group_id", flat=True))
-        frontier = parents - found - {unit_id}
-        found |= frontier
-    return found
-
-
 def _figures(reports: list[ProgressReport], unit_id: int) -> dict[int, list]:
     """Each report's [(target, this month's figure, last month's figure)], the targets chosen as
-    services.targets_of does, for all the reports in five queries (plus one per level of groups)."""
+    reporting.targets chooses them, for all the reports in five queries (plus one per level of groups)."""
     if not reports:
         return {}
     task_ids = {r.task_id for r in reports}
-    own = _groups_containing(unit_id) | {unit_id}
-    targets: dict[int, list[Target]] = {}
-    for target in Target.objects.filter(task_id__in=task_ids):
-        targets.setdefault(target.task_id, []).append(target)
-    leads = set(Assignment.objects.filter(task_id__in=task_ids, unit_id=unit_id, role=Assignment.Role.LEAD)
-                .values_list("task_id", flat=True))
+    targets = targets_by_report(reports)
     # Every report of the unit on these tasks, to find each one's previous month, and their figures.
     earlier: dict[tuple[int, int], list[tuple[datetime.date, int]]] = {}
     for pk, task_id, plan_id, start in (ProgressReport.objects.filter(unit_id=unit_id, task_id__in=task_ids)
@@ -132,10 +116,7 @@ def _figures(reports: list[ProgressReport], unit_id: int) -> dict[int, list]:
         values.setdefault(report_id, {})[target_id] = value
     result = {}
     for report in reports:
-        candidates = targets.get(report.task_id, [])
-        chosen = [t for t in candidates if t.assignee_id in own]
-        if not chosen and report.task_id in leads:
-            chosen = [t for t in candidates if t.parent_id is None and not t.assignee_id]
+        chosen = targets[report.pk]
         before = [(start, pk) for start, pk in earlier.get((report.cycle.plan_id, report.task_id), [])
                   if start < report.cycle.period_start]
         last = values.get(max(before)[1], {}) if before else {}

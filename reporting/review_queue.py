@@ -12,9 +12,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from intake.interpret.numbers import printed
-from orgs.models import GroupMembership
-from plans.models import Assignment, Target
+from plans.models import Target
 from reporting import access
+from reporting.targets import targets_by_report
 from reporting.models import ProgressReport, ReportedFigure
 from reporting.services import COUNTED
 
@@ -101,54 +101,6 @@ def review_rows(user, filters: Filters = Filters()) -> list[ReviewRow]:
             ))
         rows.append(ReviewRow(report, lines))
     return rows
-
-
-def targets_by_report(reports: list[ProgressReport]) -> dict[int, list[Target]]:
-    """services.targets_of for many reports at once: each unit's own targets (directly or through
-    a group), or, for a lead unit with none, the task's totals. Three queries, plus one per level
-    of groups nested in groups."""
-    task_ids = {r.task_id for r in reports}
-    by_task: dict[int, list[Target]] = {}
-    for target in Target.objects.filter(task_id__in=task_ids).select_related("assignee"):
-        by_task.setdefault(target.task_id, []).append(target)
-    leads = set(Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD)
-                .values_list("task_id", "unit_id"))
-    members = _leaf_members({t.assignee_id for ts in by_task.values() for t in ts if t.assignee_id and t.assignee.is_group})
-    result = {}
-    for report in reports:
-        candidates = by_task.get(report.task_id, [])
-        own = [t for t in candidates if t.assignee_id and (
-            report.unit_id in members.get(t.assignee_id, ()) if t.assignee.is_group else t.assignee_id == report.unit_id)]
-        if not own and (report.task_id, report.unit_id) in leads:
-            own = [t for t in candidates if t.parent_id is None and not t.assignee_id]
-        result[report.pk] = own
-    return result
-
-
-def _leaf_members(group_ids: set[int]) -> dict[int, set[int]]:
-    """Each group's leaf member units, nested groups expanded (as orgs.services.expand_group,
-    a level at a time instead of a query per group)."""
-    children: dict[int, list[tuple[int, bool]]] = {}
-    frontier = set(group_ids)
-    while frontier:
-        rows = GroupMembership.objects.filter(group_id__in=frontier).values_list("group_id", "member_id", "member__is_group")
-        frontier = set()
-        for group_id, member_id, is_group in rows:
-            children.setdefault(group_id, []).append((member_id, is_group))
-            if is_group and member_id not in children:
-                frontier.add(member_id)
-        frontier -= set(children)
-
-    def leaves(group_id, seen):
-        found = set()
-        for member_id, is_group in children.get(group_id, []):
-            if not is_group:
-                found.add(member_id)
-            elif member_id not in seen:  # a cycle in the registry is cut, not followed
-                found |= leaves(member_id, seen | {member_id})
-        return found
-
-    return {g: leaves(g, {g}) for g in group_ids}
 
 
 def _figures_of(reports) -> dict[tuple[int, int], dict]:

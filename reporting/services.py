@@ -17,10 +17,11 @@ from notifications.models import Kind as NoticeKind
 from notifications.services import notify
 from orgs.models import Unit
 from orgs.services import expand_group
-from plans.models import QUANTITY_DIGITS, QUANTITY_PLACES, Assignment, Plan, Target, Task
+from plans.models import QUANTITY_DIGITS, QUANTITY_PLACES, Plan, Target, Task
 from reporting.models import (
     EvidenceRule, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
 )
+from reporting.targets import targets_of  # noqa: F401  (callers ask services; the rule lives there)
 from reporting.validation import Goal, Month, Thresholds, check_figure
 
 Status = ProgressReport.Status
@@ -113,17 +114,6 @@ def ensure_reports(cycle: ReportingCycle) -> None:
 
 def current_cycle(plan: Plan, today: datetime.date) -> ReportingCycle | None:
     return plan.cycles.filter(period_start__lte=today).order_by("-period_start").first()
-
-
-def targets_of(report: ProgressReport) -> list[Target]:
-    """The targets a unit reports figures for: its own (directly or through a group),
-    or, for a lead unit with none of its own, the task's totals."""
-    targets = list(report.task.targets.select_related("assignee"))
-    own = [t for t in targets if t.assignee_id and report.unit in expand_group(t.assignee)]
-    if own:
-        return own
-    leads = report.task.assignments.filter(role=Assignment.Role.LEAD, unit=report.unit).exists()
-    return [t for t in targets if t.parent_id is None and not t.assignee_id] if leads else []
 
 
 def previous(report: ProgressReport) -> ProgressReport | None:

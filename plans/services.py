@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from accounts.roles import Role
+from plans import hooks
 from plans.models import Plan
 
 IMPORT_REASON = "导入时设定"
@@ -50,7 +51,8 @@ def do_change_plan_state(plan: Plan, state: str, *, user, reason: str = "") -> P
 
     A reason is required to take a plan out of the live work (参考 or 已归档); making it
     live again may go without one. Nothing is deleted: cycles and reports already opened
-    stay as they were and leave the live lists with the plan.
+    stay as they were and leave the live lists with the plan. Made live again, the plan's
+    missing months are opened with their reports once this commits (plans.hooks.PLAN_SAVED).
     """
     if state not in Plan.State.values:
         raise ValidationError({"state": f"方案状态“{state}”无效，可选：" + "、".join(Plan.State.labels)})
@@ -69,6 +71,8 @@ def do_change_plan_state(plan: Plan, state: str, *, user, reason: str = "") -> P
         locked._change_reason = reason or None
         locked._history_user = user
         locked.save(update_fields=["state", "updated_at"])
+        if locked.is_live:
+            hooks.plan_saved(locked)  # made live again: its months are opened once this commits
     plan.state, plan.updated_at = locked.state, locked.updated_at
     return plan
 

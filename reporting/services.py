@@ -9,7 +9,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from intake.interpret.numbers import printed
@@ -56,37 +56,59 @@ def _months(start: datetime.date, end: datetime.date):
 
 
 def open_cycles(today: datetime.date, plans=None) -> list[ReportingCycle]:
-    """Open every month's cycle up to this one, and its reports. Safe to run often."""
+    """Open every month's cycle up to this one, and its reports. Safe to run often.
+
+    Each cycle is created together with its reports in one transaction, so a crash leaves a
+    month either whole or not opened (and the next run opens it). A cycle found without any
+    report — left by a crash before cycles were opened this way — gets its reports, and this
+    month's cycle gets those of tasks and units added since it was opened."""
     plans = Plan.objects.live() if plans is None else plans
     opened = []
     for plan in plans:
-        if not plan.is_live:  # reference and archived plans get no cycles or reports
-            continue
-        schedule = schedule_for(plan)
-        if not schedule.active:
-            continue
-        last_year = plan.end_year or plan.year
-        until = min(today, datetime.date(last_year, 12, 31))
-        existing = {c.period_start: c for c in plan.cycles.all()}
-        for year, month in _months(schedule.starts_on, until):
-            start = datetime.date(year, month, 1)
-            cycle = existing.get(start)
-            if cycle is None:
-                last_day = calendar.monthrange(year, month)[1]
-                cycle, _ = ReportingCycle.objects.get_or_create(
-                    plan=plan, period_start=start,
-                    defaults={"label": f"{year}年{month}月", "period_end": datetime.date(year, month, last_day),
-                              "due_on": datetime.date(year, month, min(schedule.due_day, last_day))},
-                )
-                ensure_reports(cycle)
-            elif (year, month) == (until.year, until.month):
-                ensure_reports(cycle)  # tasks or units added this month still get their reports
-            opened.append(cycle)
+        if plan.is_live:  # reference and archived plans get no cycles or reports
+            opened += _open_plan_cycles(plan, today)
     return opened
 
 
+def _open_plan_cycles(plan: Plan, today: datetime.date) -> list[ReportingCycle]:
+    schedule = schedule_for(plan)
+    if not schedule.active:
+        return []
+    last_year = plan.end_year or plan.year
+    until = min(today, datetime.date(last_year, 12, 31))
+    existing = {c.period_start: c for c in plan.cycles.annotate(
+        has_reports=Exists(ProgressReport.objects.filter(cycle=OuterRef("pk"))))}
+    pairs = None  # the plan's (unit, task) pairs, read once and only when a cycle needs reports
+    opened = []
+    for year, month in _months(schedule.starts_on, until):
+        start = datetime.date(year, month, 1)
+        cycle = existing.get(start)
+        if cycle is None or not cycle.has_reports or (year, month) == (until.year, until.month):
+            pairs = _reporting_pairs(plan) if pairs is None else pairs
+            if cycle is None or pairs:  # a plan with no reporting unit yet still gets its months
+                cycle = open_cycle(plan, schedule, start, pairs)
+        opened.append(cycle)
+    return opened
+
+
+@transaction.atomic
+def open_cycle(plan: Plan, schedule: ReportingSchedule, start: datetime.date,
+               pairs: list[tuple[Unit, Task]] | None = None) -> ReportingCycle:
+    """One month's cycle with a report per responsible unit × task, in one transaction:
+    creates what is missing of either, and nothing twice."""
+    last_day = calendar.monthrange(start.year, start.month)[1]
+    cycle, _ = ReportingCycle.objects.get_or_create(
+        plan=plan, period_start=start,
+        defaults={"label": f"{start.year}年{start.month}月", "period_end": start.replace(day=last_day),
+                  "due_on": start.replace(day=min(schedule.due_day, last_day))},
+    )
+    ensure_reports(cycle, pairs)
+    return cycle
+
+
 def open_cycles_of(plan: Plan) -> None:
-    """A plan just imported or updated: its cycles up to today, at once (plans.hooks.PLAN_SAVED)."""
+    """A plan just imported, updated or made live again: its cycles up to today, at once
+    (plans.hooks.PLAN_SAVED)."""
     open_cycles(timezone.localdate(), [plan])
 
 
@@ -102,13 +124,19 @@ def reporting_units(task: Task) -> list[Unit]:
     return list(units.values())
 
 
-def ensure_reports(cycle: ReportingCycle) -> None:
+def _reporting_pairs(plan: Plan) -> list[tuple[Unit, Task]]:
+    return [(unit, task) for task in plan.tasks.prefetch_related("assignments__unit", "targets__assignee")
+            for unit in reporting_units(task)]
+
+
+def ensure_reports(cycle: ReportingCycle, pairs: list[tuple[Unit, Task]] | None = None) -> None:
+    """The cycle's missing reports, one per responsible unit × task of its plan."""
+    pairs = _reporting_pairs(cycle.plan) if pairs is None else pairs
+    if not pairs:
+        return
     existing = set(cycle.reports.values_list("unit_id", "task_id"))
-    missing = [
-        ProgressReport(cycle=cycle, unit=unit, task=task)
-        for task in cycle.plan.tasks.prefetch_related("assignments__unit", "targets__assignee")
-        for unit in reporting_units(task) if (unit.pk, task.pk) not in existing
-    ]
+    missing = [ProgressReport(cycle=cycle, unit=unit, task=task)
+               for unit, task in pairs if (unit.pk, task.pk) not in existing]
     ProgressReport.objects.bulk_create(missing, ignore_conflicts=True)
 
 

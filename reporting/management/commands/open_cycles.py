@@ -4,7 +4,8 @@ from cron, before the reminders, and when a plan is imported:
 
     5 0 * * * cd /srv/xiezuo && .venv/bin/python manage.py open_cycles
 
-Safe to run often: nothing is created twice. --today 2026-12-01 runs as on another day.
+Safe to run often: nothing is created twice, and a month a crash left unopened (or a cycle
+left without its reports) is completed. --today 2026-12-01 runs as on another day.
 """
 
 from django.core.management.base import BaseCommand

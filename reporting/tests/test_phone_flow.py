@@ -54,6 +54,10 @@ def test_a_reporter_on_a_phone_submits_withdraws_and_resubmits_last_months_overd
     row = page.locator(f"#outstanding tr[data-report='{report.pk}']")
     assert "2026年11月" in row.inner_text() and "已逾期" in row.inner_text()
     assert page.locator(".current h2").inner_text().endswith("报送截止 12月25日")  # this month first
+    # Each row is a card on a phone: its state and its link are on screen, not beyond a sideways scroll.
+    for cell in (row.locator(".status-cell"), row.get_by_role("link", name="填报")):
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     save_screenshot(page, "phone-01-my-work")
 
     row.get_by_role("link", name="填报").click()

@@ -71,6 +71,8 @@ class Filters:
 
 
 def queue(user, filters: Filters) -> QuerySet[ProgressReport]:
+    # Whatever the plan's state: a report submitted before its plan was archived still awaits a
+    # decision, and leaving it out would leave it 已提交 for good.
     reports = access.reports_visible_to(user).select_related("submitted_by", "reviewed_by").order_by(
         "-cycle__period_start", "cycle__plan_id", "unit__name", "task__position")
     if filters.status:

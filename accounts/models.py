@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from accounts.roles import Role, group_name
+from history.records import audited
 
 
 class User(AbstractUser):
@@ -19,6 +20,12 @@ class User(AbstractUser):
         "orgs.Unit", verbose_name="所属单位", null=True, blank=True,
         on_delete=models.PROTECT, related_name="users",
     )
+
+    # The password hash is never copied into the history (a change of password is
+    # not a field anyone should read back); a login's last_login leaves no row.
+    # Roles are groups: their changes are recorded with the user's history.
+    history = audited("用户修改记录", excluded_fields=["password", "last_login"], m2m_fields=["groups"],
+                      skip_when_only=["last_login"])
 
     class Meta:
         verbose_name = "用户"

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from history.records import audited
 from orgs.models import Unit
 
 
@@ -77,6 +78,8 @@ class GroupRobot(models.Model):
     kinds = models.JSONField("发送的消息", default=default_kinds, blank=True)
     enabled = models.BooleanField("启用", default=True)
     created_at = models.DateTimeField("添加时间", auto_now_add=True)
+
+    history = audited("群机器人修改记录", excluded_fields=["secret"])  # a secret is never copied into the history
 
     class Meta:
         verbose_name = "群机器人"

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from history.records import audited
 from orgs.names import normalize_name
 
 
@@ -33,6 +34,8 @@ class Region(models.Model):
         on_delete=models.PROTECT, related_name="children",
     )
     code = models.CharField("区划代码", max_length=12, blank=True, help_text="GB/T 2260 行政区划代码，可不填")
+
+    history = audited("区划修改记录")
 
     class Meta:
         verbose_name = "行政区划"
@@ -101,6 +104,8 @@ class Unit(models.Model):
     )
     is_active = models.BooleanField("在用", default=True)
 
+    history = audited("单位修改记录")
+
     class Meta:
         verbose_name = "单位"
         verbose_name_plural = "单位"
@@ -125,6 +130,8 @@ class UnitAlias(models.Model):
     name = models.CharField("别名", max_length=128)
     note = models.CharField("说明", max_length=255, blank=True, help_text="如：挂牌名称、机构改革前名称、简称")
 
+    history = audited("单位别名修改记录")
+
     class Meta:
         verbose_name = "单位别名"
         verbose_name_plural = "单位别名"
@@ -144,6 +151,8 @@ class GroupMembership(models.Model):
     group = models.ForeignKey(Unit, verbose_name="集合单位", on_delete=models.CASCADE, related_name="memberships")
     member = models.ForeignKey(Unit, verbose_name="成员单位", on_delete=models.CASCADE, related_name="+")
     position = models.PositiveIntegerField("排序", default=0)
+
+    history = audited("组合单位成员修改记录")
 
     class Meta:
         verbose_name = "集合单位成员"
@@ -194,6 +203,8 @@ class Pairing(models.Model):
     note = models.CharField("备注", max_length=255, blank=True)
 
     objects = PairingQuerySet.as_manager()
+
+    history = audited("结对关系修改记录")
 
     class Meta:
         verbose_name = "结对关系"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from history.records import audited
 from orgs.models import Region
 from plans.models import Plan
 
@@ -41,6 +42,8 @@ class Bulletin(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField("首次生成时间", auto_now_add=True)
     updated_at = models.DateTimeField("最近生成时间", auto_now=True)
+
+    history = audited("通报修改记录")
 
     class Meta:
         verbose_name = "月度通报"

@@ -11,8 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from simple_history.models import HistoricalRecords
-
+from history.records import audited
 from orgs.models import Programme, Unit
 
 # 15 significant digits survive SQLite's REAL storage exactly; 6 decimals
@@ -81,8 +80,7 @@ class Plan(models.Model):
     objects = PlanQuerySet.as_manager()
     # Who changed what and why (history_user, history_change_reason); the plan page
     # shows the state's changes from it.
-    history = HistoricalRecords(verbose_name="方案修改记录", verbose_name_plural="方案修改记录",
-                                history_change_reason_field=models.TextField("修改原因", null=True))
+    history = audited("方案修改记录")
 
     class Meta:
         verbose_name = "方案"
@@ -123,6 +121,8 @@ class Task(Traceable):
     )
     units = models.ManyToManyField(Unit, through="Assignment", verbose_name="责任单位", related_name="tasks")
 
+    history = audited("任务修改记录")
+
     class Meta:
         verbose_name = "任务"
         verbose_name_plural = "任务"
@@ -150,6 +150,8 @@ class Assignment(models.Model):
     role = models.CharField("角色", max_length=16, choices=Role.choices)
     printed_name = models.CharField("原文写法", max_length=128, blank=True, help_text="文件中的写法，如“闽侯区委、政府”")
     position = models.PositiveIntegerField("排序", default=0)
+
+    history = audited("责任分工修改记录")
 
     class Meta:
         verbose_name = "任务分工"
@@ -206,6 +208,8 @@ class Target(Traceable):
         "self", verbose_name="分解自", null=True, blank=True, on_delete=models.CASCADE, related_name="parts",
     )
     position = models.PositiveIntegerField("排序", default=0)
+
+    history = audited("目标修改记录")
 
     class Meta:
         verbose_name = "指标"

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from history.records import acting
 from reporting.evidence import EvidenceError, Upload, check_link, clean_name, inspect_upload
 from reporting.models import Evidence, ProgressReport, ReportEvent
 from reporting.services import evidence_editable
@@ -51,7 +52,7 @@ def add_file(report: ProgressReport, *, user, name: str, data: bytes, caption: s
     caption = (caption or "").strip()[:255]
     stored = None
     try:
-        with transaction.atomic():
+        with transaction.atomic(), acting(user):
             current = _locked(report)
             same = current.evidence.filter(sha256=upload.sha256).order_by("uploaded_at", "pk").first()
             if same is not None:
@@ -77,7 +78,7 @@ def add_file(report: ProgressReport, *, user, name: str, data: bytes, caption: s
 def add_link(report: ProgressReport, *, user, url: str, caption: str = "") -> Evidence:
     url = check_link(url)
     caption = (caption or "").strip()[:255]
-    with transaction.atomic():
+    with transaction.atomic(), acting(user):
         current = _locked(report)
         same = current.evidence.filter(url=url).order_by("uploaded_at", "pk").first()
         if same is not None:
@@ -89,7 +90,7 @@ def add_link(report: ProgressReport, *, user, url: str, caption: str = "") -> Ev
 
 def remove(evidence: Evidence, *, user) -> None:
     """Delete evidence from a report that can still change; its file goes once the deletion is committed."""
-    with transaction.atomic():
+    with transaction.atomic(), acting(user):
         _locked(evidence.report)
         row = Evidence.objects.select_for_update().filter(pk=evidence.pk).first()
         if row is None:

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from history.records import audited
 from notifications.models import Notification  # noqa: F401  moved to notifications; re-exported so imports stay stable
 from orgs.models import Unit
 from plans.models import Plan, Target, Task, quantity_field
@@ -34,6 +35,8 @@ class ReportingSchedule(models.Model):
         help_text="需要佐证的任务，未上传佐证材料不能提交；不要求时提交前仍会提醒确认",
     )
 
+    history = audited("填报安排修改记录")
+
     class Meta:
         verbose_name = "填报安排"
         verbose_name_plural = "填报安排"
@@ -47,6 +50,8 @@ class EvidenceRule(models.Model):
 
     task = models.OneToOneField(Task, verbose_name="任务", on_delete=models.CASCADE, related_name="evidence_rule")
     required = models.BooleanField("需要佐证", help_text="勾选：本任务必须上传佐证才能提交；不勾选：本任务不要求佐证")
+
+    history = audited("佐证要求修改记录")
 
     class Meta:
         verbose_name = "任务佐证要求"
@@ -110,6 +115,9 @@ class ProgressReport(models.Model):
     # are detected instead of one edit silently overwriting the other.
     version = models.PositiveIntegerField("版本", default=0)
 
+    # version is a counter saved as F("version") + 1, which a history row (an INSERT) cannot take.
+    history = audited("进度报告修改记录", excluded_fields=["version"])
+
     class Meta:
         verbose_name = "进度报告"
         verbose_name_plural = "进度报告"
@@ -136,6 +144,8 @@ class ReportedFigure(models.Model):
     # ([{code, message}]), and the reporter's explanation; a warning without one blocks submitting.
     warnings = models.JSONField("数字提示", default=list, blank=True, help_text="[{code, message}]")
     explanation = models.TextField("说明", blank=True, help_text="对数字提示的说明，如更正上月数据")
+
+    history = audited("填报数字修改记录")
 
     class Meta:
         verbose_name = "填报数据"
@@ -211,6 +221,8 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT, related_name="+",
     )
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    history = audited("佐证材料修改记录")
 
     class Meta:
         verbose_name = "佐证材料"

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
+from history.records import acting
 from intake.interpret.numbers import printed
 from notifications.models import Kind as NoticeKind
 from notifications.services import notify
@@ -201,7 +202,7 @@ def save_report(report: ProgressReport, *, user, version: int, figures: dict[int
     values = {pk: parse_figure(figures.get(pk, ""), targets[pk]) for pk in targets}
     explained = None if explanations is None else {
         pk: parse_explanation(explanations.get(pk, ""), targets[pk]) for pk in targets}
-    with transaction.atomic():
+    with transaction.atomic(), acting(user):
         current = ProgressReport.objects.select_for_update().get(pk=report.pk)
         _editable(current)
         if current.version != version:
@@ -344,7 +345,7 @@ def _task_named(task: Task) -> str:
 # -- review --------------------------------------------------------------------------------------
 
 def submit_report(report: ProgressReport, *, user, today: datetime.date) -> ProgressReport:
-    with transaction.atomic():
+    with transaction.atomic(), acting(user, "提交审核"):
         current = (ProgressReport.objects.select_for_update(of=("self",))
                    .select_related("cycle__plan__reporting_schedule", "task").get(pk=report.pk))
         _editable(current)
@@ -372,7 +373,7 @@ def submit_report(report: ProgressReport, *, user, today: datetime.date) -> Prog
 def withdraw_report(report: ProgressReport, *, user, version: int) -> ProgressReport:
     """Take a submitted report back before anyone reviews it: it is a draft (待填报) again.
     `version` is the one the page was shown with, as for a save."""
-    with transaction.atomic():
+    with transaction.atomic(), acting(user, "审核前撤回"):
         current = ProgressReport.objects.select_for_update().get(pk=report.pk)
         if current.status == Status.APPROVED:
             raise WorkflowError("报告已审核通过，不能撤回；如需修改，请联系协作办公室重新开放本单位本期填报。")
@@ -396,7 +397,7 @@ def return_report(report: ProgressReport, *, reviewer, comment: str) -> Progress
     comment = (comment or "").strip()
     if not comment:
         raise WorkflowError("退回时请写明原因，填报单位会立即收到。", field="comment")
-    with transaction.atomic():
+    with transaction.atomic(), acting(reviewer, f"退回：{comment}"):
         current = ProgressReport.objects.select_for_update().select_related("cycle__plan", "task", "unit").get(pk=report.pk)
         if current.status != Status.SUBMITTED:
             raise WorkflowError(f"只有已提交的报告可以退回（当前：{current.get_status_display()}）。")
@@ -413,7 +414,7 @@ def return_report(report: ProgressReport, *, reviewer, comment: str) -> Progress
 
 def approve_reports(reports, *, reviewer) -> int:
     """Approve many reports in one action: all of them or, if any cannot be, none."""
-    with transaction.atomic():
+    with transaction.atomic(), acting(reviewer, "审核通过"):
         locked = list(ProgressReport.objects.select_for_update().filter(pk__in=[r.pk for r in reports]))
         wrong = [r for r in locked if r.status != Status.SUBMITTED]
         if wrong:
@@ -432,7 +433,7 @@ def reopen_period(unit: Unit, cycle: ReportingCycle, *, admin, reason: str) -> i
     reason = (reason or "").strip()
     if not reason:
         raise WorkflowError("重新开放时请写明原因。", field="reason")
-    with transaction.atomic():
+    with transaction.atomic(), acting(admin, f"重新开放：{reason}"):
         reports = list(ProgressReport.objects.select_for_update().filter(cycle=cycle, unit=unit, status=Status.APPROVED))
         for report in reports:
             report.status, report.review_comment = Status.RETURNED, f"办公室重新开放：{reason}"

@@ -33,8 +33,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",  # the API docs' Swagger UI from its own static files, not a CDN (closed networks)
-    "simple_history",  # who changed a plan, when, old → new and why (Plan.history)
+    "simple_history",  # one history of every domain model: who, when, from where, old → new, why
     "axes",  # failed logins counted and locked out (login page and the API's HTTP Basic)
+    "history",  # the history's common base (IP address, acting user and reason); first, imported by all
     # Domain apps, in layer order: each imports only from those above it.
     "intake",
     "orgs",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "checks",
     "reporting",
     "oversight",
+    "audit",  # the history per object and the office's log; reads every app's history
     "xiezuo",
 ]
 

@@ -15,6 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
+from history.records import acting
 from orgs.models import Region, Unit
 from orgs.names import normalize_name
 from plans import hooks
@@ -51,8 +52,9 @@ def save_plan(plan_json: dict, decisions: dict, *, user, scope: Region | None, s
     Names without a decision must resolve exactly or by alias.
     """
     stored = []
+    reason = "导入新版本" if existing is not None else "导入文件"
     try:
-        with transaction.atomic():
+        with transaction.atomic(), acting(user, reason):  # every task, assignment and target row's history
             units = _Units(decisions or {}, scope)
             plan = _save_plan_facts(plan_json.get("plan") or {}, existing, user, state)
             _save_tasks(plan, plan_json.get("tasks") or [], units)

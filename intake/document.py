@@ -63,6 +63,8 @@ class Document:
     name: str
     kind: str  # "txt" | "docx" | "pdf" | "xlsx"
     blocks: list[Paragraph | Table] = field(default_factory=list)
+    # What the reader had to repair, in Chinese for the review page (bytes replaced in a text file).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

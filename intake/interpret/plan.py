@@ -97,7 +97,10 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
         )
     if task_tables:
         facts["statements"] = _statements(document, context)
-    return {"format": "plan/1", "plan": facts, "tasks": tasks}
+    plan_json = {"format": "plan/1", "plan": facts, "tasks": tasks}
+    if document.warnings:
+        plan_json["warnings"] = list(document.warnings)
+    return plan_json
 
 
 def _statements(document: Document, context: Context) -> list[dict]:

@@ -13,6 +13,7 @@ import zipfile
 
 from ..document import Document
 from ..errors import IntakeError
+from .textdecode import decode_text
 
 MAX_BYTES = 50 * 1024 * 1024
 # A zip bomb is refused from the sizes its directory declares, before any
@@ -79,10 +80,14 @@ def _dispatch(data: bytes, where: str) -> Document:
         raise _ole_error(data, where)
     if head.startswith(b"{\\rtf"):
         raise IntakeError("这是 RTF 格式的文件，不是 .docx。请用 Word 打开后“另存为”Word 文档（.docx）再上传。", where)
-    text = _decode_text(data)
-    if text is None:
+    decoded = decode_text(data)
+    if decoded is None:
+        if where.lower().endswith(".txt"):
+            raise IntakeError("这不是可以读取的文本文件：内容大部分无法按 UTF-8 或 GB18030 编码识别，或含有二进制数据。"
+                              "请用记事本或 WPS 打开确认内容正常，另存为 UTF-8 编码的文本后再上传。", where)
         raise IntakeError(f"无法识别的文件格式，不是{_expected(where)}。"
                           "请上传 Word（.docx）、PDF、Excel（.xlsx）或纯文本（.txt）文件。", where)
+    text = decoded.text
     start = text.lstrip()[:200].lower()
     if start.startswith(("<!doctype html", "<html", "mime-version:", "<?xml", "<?mso-application")):
         raise IntakeError("这是网页或 XML 格式的文件（常见于另存为“网页”或 Word 2003 XML 的 .doc），不是 .docx。"
@@ -91,7 +96,11 @@ def _dispatch(data: bytes, where: str) -> Document:
         from .txt import read_txt
     except ImportError as exc:
         raise IntakeError("暂时不能读取纯文本文件。请上传 Word（.docx）、PDF 或 Excel（.xlsx）文件。", where) from exc
-    return read_txt(text, where)
+    document = read_txt(text, where)
+    warning = decoded.warning(where)
+    if warning:
+        document.warnings.append(warning)
+    return document
 
 
 def _expected(where: str) -> str:
@@ -179,38 +188,3 @@ def _ole_stream_names(data: bytes) -> set[str]:
         if name.isprintable():
             names.add(name)
     return names
-
-
-def _decode_text(data: bytes) -> str | None:
-    """The bytes as text if they are UTF-8/UTF-16/GB18030 text, else None."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    else:
-        candidates = ["utf-8-sig", "gb18030"]
-    for encoding in candidates:
-        # A sample first: a large binary file is turned away without decoding it all.
-        if not _looks_like_text(data[:65536].decode(encoding, errors="ignore")):
-            continue
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text):
-            return text
-    return None
-
-
-def _looks_like_text(text: str) -> bool:
-    """Mostly readable characters: GB18030 decodes almost any bytes, so a
-    successful decode alone does not make a binary file text."""
-    if not text.strip() or "\x00" in text:
-        return False
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    readable = sum(1 for ch in text if ch.isspace() or 32 <= ord(ch) < 127 or _is_common_cjk(ch))
-    return controls <= len(text) * 0.01 and readable >= len(text) * 0.9
-
-
-def _is_common_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
-            or 0x2000 <= code <= 0x206F or 0x2460 <= code <= 0x24FF or code in (0xB7, 0xD7))

@@ -54,6 +54,8 @@ class Command(BaseCommand):
         except IntakeError as error:
             raise CommandError(str(error)) from None
 
+        for warning in plan_json.get("warnings") or []:
+            self.stderr.write(self.style.WARNING(f"注意：{warning}"))
         if options["json"]:
             self.stdout.write(json.dumps(plan_json, ensure_ascii=False, indent=2))
             return

@@ -47,3 +47,17 @@ def sync_role_groups(sender=None, **kwargs):
                 codename__regex=r"^(%s)_" % "|".join(actions),
             )
         group.permissions.set(wanted)
+
+
+def grantable_roles(user) -> frozenset[Role]:
+    """The roles a person may give others in the admin, never beyond their own rights: a
+    superuser any; an office admin its office's working roles (admin, reviewer, reporter),
+    and a leader's only if it is a leader itself (a leader reads the whole region)."""
+    if user.is_superuser:
+        return frozenset(Role)
+    if not user.has_role(Role.OFFICE_ADMIN):
+        return frozenset()
+    roles = {Role.OFFICE_ADMIN, Role.REVIEWER, Role.REPORTER}
+    if user.has_role(Role.LEADER):
+        roles.add(Role.LEADER)
+    return frozenset(roles)

@@ -3,11 +3,16 @@ from urllib.parse import urlsplit
 from django import forms
 from django.contrib import admin
 
+from orgs.admin_scope import ScopedAdmin, by_office
+
 from notifications.models import GroupRobot, Kind, Notification, RobotDelivery, default_kinds
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ScopedAdmin):
+    # A person's own messages: read in 通知, listed here for superusers only.
+    office_rows = None
+
     list_display = ("user", "message", "created_at", "read_at")
     list_filter = ("read_at",)
     search_fields = ("user__username", "user__name", "message")
@@ -46,7 +51,12 @@ class GroupRobotForm(forms.ModelForm):
 
 
 @admin.register(GroupRobot)
-class GroupRobotAdmin(admin.ModelAdmin):
+class GroupRobotAdmin(ScopedAdmin):
+    # An office's robot posts its own messages; another office's webhook and secret are not its to see.
+    office_rows = by_office("office")
+    office_may = "change"
+    own_office_fields = ("office",)
+
     form = GroupRobotForm
     # The list never shows the secret, nor the webhook's key: only where it posts.
     list_display = ("name", "office", "platform", "host", "has_secret", "kinds_display", "enabled")
@@ -68,8 +78,10 @@ class GroupRobotAdmin(admin.ModelAdmin):
 
 
 @admin.register(RobotDelivery)
-class RobotDeliveryAdmin(admin.ModelAdmin):
+class RobotDeliveryAdmin(ScopedAdmin):
     """How each post went: a failed one shows the platform's answer or the error."""
+
+    office_rows = by_office("robot__office")
 
     list_display = ("at", "robot", "kind", "ok", "status_code", "error")
     list_filter = ("ok", "kind", "robot__platform")

@@ -2,13 +2,16 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from orgs.admin_scope import ScopedAdmin, any_of, by_office, by_region
 from oversight.models import Bulletin, WarningSent
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(admin.ModelAdmin):
+class BulletinAdmin(ScopedAdmin):
     """The archive is a record: read-only here, generated from the bulletin page.
     The file is linked through the checked download view, never as plain media."""
+
+    office_rows = any_of(by_office("plan__office"), by_region("region"))
 
     list_display = ("title", "month", "issue", "revision", "updated_by", "updated_at", "download")
     list_filter = ("scope_kind", "year")
@@ -39,8 +42,10 @@ class BulletinAdmin(admin.ModelAdmin):
 
 
 @admin.register(WarningSent)
-class WarningSentAdmin(admin.ModelAdmin):
+class WarningSentAdmin(ScopedAdmin):
     """A record of warnings sent by send_warnings: read only."""
+
+    office_rows = by_office("cycle__plan__office")
 
     list_display = ("unit", "cycle", "sent_on", "overdue", "lagging", "near_deadline")
     list_filter = ("sent_on",)

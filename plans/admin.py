@@ -4,11 +4,17 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from orgs.admin_scope import ScopedAdmin, ScopedInline, by_office
 from plans.models import Assignment, PendingImport, Plan, Target, Task
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    # An office changes its own plans only, and a new plan is its own.
+    office_rows = by_office("office")
+    office_may = "change"
+    own_office_fields = ("office",)
+
     list_display = ("title", "doc_number", "year", "kind", "state", "issued_on", "task_count", "page_link")
     list_filter = ("state", "kind", "year")
     search_fields = ("title", "doc_number", "issuer")
@@ -38,13 +44,13 @@ class PlanAdmin(SimpleHistoryAdmin):
         return format_html('<a href="{}">方案页面</a>', reverse("plans:detail", args=[obj.pk]))
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(ScopedInline, admin.TabularInline):
     model = Assignment
     extra = 1
     autocomplete_fields = ("unit",)
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(ScopedInline, admin.TabularInline):
     model = Target
     fk_name = "task"
     extra = 0
@@ -60,7 +66,10 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(ScopedAdmin):
+    office_rows = by_office("plan__office")
+    office_may = "change"
+
     list_display = ("ref", "list_name", "category", "short_text", "deadline", "plan")
     list_filter = ("plan", "list_name", "optional")
     search_fields = ("ref", "text", "measures", "category")
@@ -81,7 +90,10 @@ class TaskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(ScopedAdmin):
+    office_rows = by_office("task__plan__office")
+    office_may = "change"
+
     list_display = ("metric", "assignee", "quantity", "unit", "comparator", "carried_over", "task")
     list_filter = ("metric", "unit", "task__plan")
     search_fields = ("metric", "assignee__name", "printed_text", "task__ref")
@@ -90,8 +102,10 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(PendingImport)
-class PendingImportAdmin(admin.ModelAdmin):
+class PendingImportAdmin(ScopedAdmin):
     """A record of who uploaded what, and which plan it became; not edited by hand."""
+
+    office_rows = by_office("created_by__unit")
 
     list_display = ("original_name", "created_by", "created_at", "plan", "saved_at")
     list_filter = ("saved_at",)

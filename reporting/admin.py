@@ -1,14 +1,18 @@
 from django.contrib import admin
 from django.db import models
 
+from orgs.admin_scope import ScopedAdmin, ScopedInline, by_office
 from reporting.models import (
     Evidence, EvidenceRule, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle, ReportingSchedule,
 )
 
 
 @admin.register(ReportingSchedule)
-class ReportingScheduleAdmin(admin.ModelAdmin):
+class ReportingScheduleAdmin(ScopedAdmin):
     """Where the office sets each plan's due day (25th by default), first month and evidence policy."""
+
+    office_rows = by_office("plan__office")
+    office_may = "change"
 
     list_display = ("plan", "due_day", "starts_on", "evidence_policy", "active")
     list_filter = ("active", "evidence_policy")
@@ -16,8 +20,11 @@ class ReportingScheduleAdmin(admin.ModelAdmin):
 
 
 @admin.register(EvidenceRule)
-class EvidenceRuleAdmin(admin.ModelAdmin):
+class EvidenceRuleAdmin(ScopedAdmin):
     """A task whose evidence requirement differs from its plan's policy."""
+
+    office_rows = by_office("task__plan__office")
+    office_may = "change"
 
     list_display = ("task", "required")
     list_filter = ("required",)
@@ -25,20 +32,27 @@ class EvidenceRuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportingCycle)
-class ReportingCycleAdmin(admin.ModelAdmin):
+class ReportingCycleAdmin(ScopedAdmin):
+    office_rows = by_office("plan__office")
+    office_may = "change"
+
     list_display = ("label", "plan", "period_start", "period_end", "due_on")
     list_filter = ("plan",)
     search_fields = ("label", "plan__title")
     autocomplete_fields = ("plan",)
 
 
-class ReportedFigureInline(admin.TabularInline):
+class ReportedFigureInline(ScopedInline, admin.TabularInline):
+    # For an office a figure changes only through the report page (reporting.services), which
+    # checks the report is open and records who changed it, old → new.
+    office_may = "view"
     model = ReportedFigure
     extra = 0
     autocomplete_fields = ("target",)
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(ScopedInline, admin.TabularInline):
+    office_may = "view"
     model = Evidence
     extra = 0
     fields = ("file", "url", "caption", "original_name", "size", "uploaded_by", "uploaded_at")
@@ -48,7 +62,7 @@ class EvidenceInline(admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ReportEventInline(admin.TabularInline):
+class ReportEventInline(ScopedInline, admin.TabularInline):
     """The history is a record: shown, never edited."""
 
     model = ReportEvent
@@ -62,7 +76,11 @@ class ReportEventInline(admin.TabularInline):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
+class ProgressReportAdmin(ScopedAdmin):
+    # Reports and their figures change through the report and review pages, which keep a
+    # submitted or approved report locked and record every change; an office reads them here.
+    office_rows = by_office("cycle__plan__office")
+
     list_display = ("unit", "task", "cycle", "status", "submitted_at", "submitted_late", "reviewed_by")
     list_filter = ("status", "submitted_late", "cycle__plan")
     search_fields = ("unit__name", "task__ref", "progress")

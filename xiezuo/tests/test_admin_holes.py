@@ -1,0 +1,221 @@
+"""The holes found by trying the admin as an office admin would (issue 12), each one
+tried again here and now refused."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from accounts.models import User
+from accounts.roles import Role, group_name
+from orgs.models import Unit
+from plans.models import Plan, Task
+from reporting.models import ProgressReport, ReportedFigure
+from xiezuo.tests.admin_world import build_world, office_world, person
+
+
+@pytest.fixture
+def world(registry):
+    world = build_world(registry)
+    city = world["city"]
+    street = Unit.objects.create(name="市民政局", kind=Unit.Kind.DEPARTMENT, region=registry["regions"]["city"])
+    helped = Unit.objects.get(name="隆德县")
+    world["city"].update(office_world("福州", city["office"], street, helped))
+    return world
+
+
+def refused(response) -> bool:
+    """403, 404 (the password page of a person out of reach), or the admin's "no such object" redirect."""
+    return response.status_code in (403, 404) or (response.status_code == 302 and response.url == reverse("admin:index"))
+
+
+def role_group(role):
+    return Group.objects.get(name=group_name(role))
+
+
+def test_office_admin_cannot_make_itself_superuser(client, world):
+    admin = world["a"]["people"]["admin"]
+    client.force_login(admin)
+    url = reverse("admin:accounts_user_change", args=[admin.pk])
+    form = client.get(url).context["adminform"].form
+    assert not {"is_superuser", "is_staff", "groups", "user_permissions", "unit"} & set(form.fields)
+    response = client.post(url, {
+        "username": admin.username, "name": "林晓燕", "phone": "", "email": "",
+        "is_superuser": "on", "is_staff": "on", "groups": [g.pk for g in Group.objects.all()],
+        "unit": world["city"]["office"].pk,
+    })
+    assert response.status_code == 302  # the name was saved; nothing else was
+    admin.refresh_from_db()
+    assert admin.name == "林晓燕"
+    assert admin.is_superuser is False and admin.is_staff is True
+    assert list(admin.groups.all()) == [role_group(Role.OFFICE_ADMIN)]
+    assert admin.unit == world["a"]["office"]
+    assert not admin.user_permissions.exists()
+
+
+def user_data(user, **changes):
+    data = {"username": user.username, "name": user.name, "phone": "", "email": "", "unit": user.unit_id,
+            "is_active": "on", "groups": [g.pk for g in user.groups.all()]}
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_office_admin_cannot_raise_another_user(client, world):
+    client.force_login(world["a"]["people"]["admin"])
+    reporter = world["a"]["people"]["reporter"]
+    url = reverse("admin:accounts_user_change", args=[reporter.pk])
+
+    # Flags it may not set are not in the form: posted anyway, they are ignored.
+    response = client.post(url, user_data(reporter, is_superuser="on", is_staff="on"))
+    assert response.status_code == 302
+    reporter.refresh_from_db()
+    assert not reporter.is_superuser and not reporter.is_staff
+
+    # A leader reads the whole region: not a role an office admin may grant.
+    response = client.post(url, user_data(reporter, groups=[role_group(Role.LEADER).pk]))
+    assert response.status_code == 200 and response.context["adminform"].form.errors["groups"]
+    # Nor may it move the person to a unit outside its region.
+    response = client.post(url, user_data(reporter, unit=world["city"]["office"].pk))
+    assert response.status_code == 200 and response.context["adminform"].form.errors["unit"]
+    reporter.refresh_from_db()
+    assert list(reporter.groups.all()) == [role_group(Role.REPORTER)] and reporter.unit == world["a"]["rows"]["orgs.unit"]
+
+    # The roles it holds it may give.
+    response = client.post(url, user_data(reporter, groups=[role_group(Role.REPORTER).pk, role_group(Role.REVIEWER).pk]))
+    assert response.status_code == 302
+    assert User.objects.get(pk=reporter.pk).role_set == {Role.REPORTER, Role.REVIEWER}
+
+
+def test_office_admin_never_edits_a_superuser_or_another_admin(client, world):
+    client.force_login(world["a"]["people"]["admin"])
+    root = world["superuser"]
+    root.unit = world["a"]["office"]
+    root.save()
+    assert refused(client.get(reverse("admin:accounts_user_change", args=[root.pk])))
+    assert refused(client.get(reverse("admin:auth_user_password_change", args=[root.pk])))
+
+    colleague = person("gulou_admin2", world["a"]["office"], Role.OFFICE_ADMIN, staff=True)
+    leader = person("gulou_leader", world["a"]["office"], Role.LEADER)
+    for other in (colleague, leader):
+        page = client.get(reverse("admin:accounts_user_change", args=[other.pk]))
+        assert page.status_code == 200 and page.context["has_change_permission"] is False
+        response = client.post(reverse("admin:auth_user_password_change", args=[other.pk]),
+                               {"password1": "Taken-over-2026", "password2": "Taken-over-2026"})
+        assert response.status_code == 403
+        other.refresh_from_db()
+        assert other.check_password("Xiezuo-2026-pass")
+
+
+def test_office_admin_creates_users_only_in_its_region_with_its_roles(client, world):
+    client.force_login(world["a"]["people"]["admin"])
+    url = reverse("admin:accounts_user_add")
+    base = {"username": "newcomer", "name": "新人", "password1": "Xiezuo-new-2026", "password2": "Xiezuo-new-2026",
+            "usable_password": "true"}
+    for bad in ({"unit": world["b"]["rows"]["orgs.unit"].pk, "groups": [role_group(Role.REPORTER).pk]},
+                {"unit": world["a"]["rows"]["orgs.unit"].pk, "groups": [role_group(Role.LEADER).pk]}):
+        response = client.post(url, {**base, **bad})
+        assert response.status_code == 200 and not User.objects.filter(username="newcomer").exists()
+    response = client.post(url, {**base, "unit": world["a"]["rows"]["orgs.unit"].pk,
+                                 "groups": [role_group(Role.REPORTER).pk]})
+    assert response.status_code == 302
+    newcomer = User.objects.get(username="newcomer")
+    assert newcomer.unit == world["a"]["rows"]["orgs.unit"] and not newcomer.is_staff and not newcomer.is_superuser
+
+
+def test_groups_and_permissions_are_the_superusers(client, world):
+    client.force_login(world["a"]["people"]["admin"])
+    group = role_group(Role.OFFICE_ADMIN)
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
+    assert client.post(reverse("admin:auth_group_add"), {"name": "全权", "permissions": []}).status_code == 403
+    assert refused(client.post(reverse("admin:auth_group_change", args=[group.pk]), {"name": group.name}))
+    assert not Group.objects.filter(name="全权").exists()
+    index = client.get(reverse("admin:index"))
+    assert reverse("admin:auth_group_changelist") not in index.content.decode()
+
+
+def test_district_admin_cannot_open_the_city_plan_or_report(client, world):
+    client.force_login(world["a"]["people"]["admin"])
+    plan, report = world["city"]["rows"]["plans.plan"], world["city"]["rows"]["reporting.progressreport"]
+    for url in (reverse("admin:plans_plan_change", args=[plan.pk]), reverse("admin:plans_plan_history", args=[plan.pk]),
+                reverse("admin:reporting_progressreport_change", args=[report.pk])):
+        assert refused(client.get(url)), url
+    changelist = client.get(reverse("admin:plans_plan_changelist"))
+    assert plan not in changelist.context["cl"].queryset
+    # Nor is the city's plan offered where a plan is picked (the autocomplete included).
+    found = client.get(reverse("admin:autocomplete"), {"app_label": "plans", "model_name": "task", "field_name": "plan",
+                                                       "term": ""}).json()
+    assert [int(r["id"]) for r in found["results"]] == [world["a"]["rows"]["plans.plan"].pk]
+
+
+def figure_post(report, value):
+    figure = report.figures.get()
+    return {
+        "status": report.status, "progress": report.progress, "problems": "", "next_steps": "",
+        "figures-TOTAL_FORMS": "1", "figures-INITIAL_FORMS": "1", "figures-MIN_NUM_FORMS": "0",
+        "figures-MAX_NUM_FORMS": "1000", "figures-0-id": figure.pk, "figures-0-report": report.pk,
+        "figures-0-target": figure.target_id, "figures-0-cumulative_value": value,
+    }
+
+
+@pytest.mark.parametrize("whose", ["city", "a"])
+def test_approved_figure_stays_100(client, world, whose):
+    """The district admin changed the city's approved 100 to 999999; its own approved report
+    is no more open to it: figures change on the report page, which keeps an approved report locked."""
+    client.force_login(world["a"]["people"]["admin"])
+    report = world[whose]["rows"]["reporting.progressreport"]
+    assert report.status == ProgressReport.Status.APPROVED
+    response = client.post(reverse("admin:reporting_progressreport_change", args=[report.pk]), figure_post(report, "999999"))
+    assert refused(response)
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.APPROVED
+    assert ReportedFigure.objects.get(report=report).cumulative_value == 100
+
+
+def test_office_admin_writes_only_its_own_plans(client, world):
+    client.force_login(world["a"]["people"]["admin"])
+    city_plan = world["city"]["rows"]["plans.plan"]
+    response = client.post(reverse("admin:plans_plan_add"), {
+        "title": "冒名方案", "doc_number": "榕〔2026〕9号", "year": 2026, "kind": city_plan.kind,
+        "office": world["city"]["office"].pk, "issuer": "", "issued_on": "",
+    })
+    assert response.status_code == 200 and "office" in response.context["adminform"].form.errors
+    assert not Plan.objects.filter(title="冒名方案").exists()
+    response = client.post(reverse("admin:plans_task_add"), {
+        "plan": city_plan.pk, "list_name": "", "ref": "9", "position": 9, "category": "", "text": "塞进市方案",
+        "measures": "", "deadline_text": "", "score": "", "evidence_required": "", "source_location": "",
+        "source_text": "", "assignments-TOTAL_FORMS": "0", "assignments-INITIAL_FORMS": "0",
+        "targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0",
+    })
+    assert response.status_code == 200 and "plan" in response.context["adminform"].form.errors
+    assert not Task.objects.filter(text="塞进市方案").exists()
+
+
+def test_deleting_a_plan_would_take_its_reports_so_the_office_may_not(client, world):
+    client.force_login(world["a"]["people"]["admin"])
+    plan = world["a"]["rows"]["plans.plan"]
+    # Only the reports stand in the way: a bulletin protects its plan anyway, and warnings
+    # sent are not the office's to delete.
+    world["a"]["rows"]["oversight.bulletin"].delete()
+    world["a"]["rows"]["oversight.warningsent"].delete()
+    response = client.post(reverse("admin:plans_plan_delete", args=[plan.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert Plan.objects.filter(pk=plan.pk).exists() and ProgressReport.objects.filter(cycle__plan=plan).exists()
+
+
+def test_city_admin_cannot_take_over_the_district_admin(client, world):
+    """The city's region holds the district's people, yet its admin changes neither the district
+    office's admin (staff) nor the district's plans (another office's)."""
+    client.force_login(world["city"]["admin"])
+    district_admin = world["a"]["people"]["admin"]
+    page = client.get(reverse("admin:accounts_user_change", args=[district_admin.pk]))
+    assert page.status_code == 200 and page.context["has_change_permission"] is False
+    assert refused(client.get(reverse("admin:plans_plan_change", args=[world["a"]["rows"]["plans.plan"].pk])))
+
+
+def test_a_sample_office_admin_keeps_its_admin(client, world):
+    """What `make run` gives gulou_office (staff, 管理员) still works: its plans and people."""
+    client.force_login(world["a"]["people"]["admin"])
+    for name in ("plans_plan", "plans_task", "accounts_user", "orgs_unit", "reporting_progressreport"):
+        assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200, name
+    plan = world["a"]["rows"]["plans.plan"]
+    page = client.get(reverse("admin:plans_plan_change", args=[plan.pk]))
+    assert page.status_code == 200 and page.context["has_change_permission"] is True

@@ -32,11 +32,31 @@ def require_overseer(user) -> None:
         raise PermissionDenied("只有协作办公室、审核人员和领导可以查看督查看板和通报")
 
 
-def may_publish(user, plans) -> bool:
-    """Publishing a bulletin is the office's act: its admins, for plans it keeps."""
+def may_publish(user, plans, region: Region | None = None) -> bool:
+    """Publishing a bulletin is the office's act: its admins, for plans it keeps. A region's
+    bulletin (`region`) only by the region's own office or one above it: a district's office
+    keeps plans in the city too, but the city's bulletin is not its to publish."""
     if user.is_superuser:
         return True
-    return user.has_role(Role.OFFICE_ADMIN) and bool(plans) and all(p.office_id == user.unit_id for p in plans)
+    if not (user.has_role(Role.OFFICE_ADMIN) and bool(plans) and all(p.office_id == user.unit_id for p in plans)):
+        return False
+    return region is None or _office_at_or_above(user, region)
+
+
+def _office_at_or_above(user, region: Region) -> bool:
+    office_region = user.unit.region_id if user.unit_id else None
+    node = region
+    while node is not None:  # five levels at most
+        if node.pk == office_region:
+            return True
+        node = node.parent
+    return False
+
+
+def may_publish_scope(user, scope: "Scope") -> bool:
+    """may_publish for what a dashboard or bulletin page covers."""
+    region = Region.objects.filter(pk=scope.pk).first() if scope.kind == "region" else None
+    return may_publish(user, scope.plans, region)
 
 
 def plans_visible_to(user, *, include_inactive: bool = False) -> QuerySet[Plan]:

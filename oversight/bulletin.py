@@ -15,6 +15,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -23,8 +24,8 @@ from docx.shared import Pt
 from intake.interpret.numbers import printed
 from oversight import officialdoc
 from oversight import status as st
-from oversight.access import Scope
-from oversight.models import Bulletin
+from oversight.access import Scope, may_publish_scope
+from oversight.models import Bulletin, BulletinRevision
 from oversight.snapshot import (FutureMonth, Snapshot, build_snapshot, month_label, month_start,
                                 refuse_future_month)
 from orgs.models import Programme, Region
@@ -454,40 +455,49 @@ def _scope_lookup(scope: Scope) -> dict:
 
 
 def bulletins_of(scope: Scope):
+    """Every office's bulletins of the scope (readers see those covering plans they may see)."""
     return Bulletin.objects.filter(scope_kind=scope.kind, **_scope_lookup(scope))
 
 
-def publish_bulletin(scope: Scope, month: datetime.date, user, today: datetime.date) -> Bulletin:
-    """Generate the month's bulletin and archive it: the file and the row in one transaction.
+def publishing_office_id(scope: Scope, user) -> int | None:
+    """Whose bulletin this is: a plan's is its office's, whoever clicks; a region's is the
+    publisher's own office (none for a superuser without a unit)."""
+    return scope.plans[0].office_id if scope.kind == "plan" else user.unit_id
 
-    A month already published is regenerated in place: same number, revision + 1,
-    the new file replacing the old. The old file is deleted once the new row is
-    committed: the archive holds one bulletin per month, the latest, and a file
-    no row points at could be neither downloaded through the checked view nor
-    told apart from the current one, only leak figures later corrected. (A draft
-    is regenerated until it is right; what was issued is what the office sent.)
-    If anything fails before commit the new file is removed and the old one kept.
+
+def publish_bulletin(scope: Scope, month: datetime.date, user, today: datetime.date) -> Bulletin:
+    """Generate the month's bulletin and archive it: the file, the row and its revision in
+    one transaction.
+
+    Only the publishing office's own bulletin of the month is looked for: a month it already
+    published is regenerated as the next revision (same number, earlier revisions and their
+    files kept, so what was sent can always be read again); another office's bulletin of the
+    same region and month is never found, numbered against or overwritten. If anything fails
+    before commit the new file is removed.
     """
     month = month_start(month)
     try:
         refuse_future_month(month, today)
     except FutureMonth as error:
         raise BulletinError(str(error)) from None
+    if not may_publish_scope(user, scope):
+        raise PermissionDenied("只有主办单位的管理员可以生成通报；区划的通报由本区划或上级的协作办公室生成")
     storage = Bulletin._meta.get_field("file").storage
+    office_id = publishing_office_id(scope, user)
     new_name = None
     try:
         with transaction.atomic():
-            # Serialises publications of one scope, so two offices' clicks cannot take one number.
+            # Serialises publications of one scope, so two clicks cannot take one number.
             if scope.kind == "plan":
                 Plan.objects.select_for_update().filter(pk=scope.pk).first()
             else:
                 Region.objects.select_for_update().filter(pk=scope.pk).first()
-            bulletin = bulletins_of(scope).filter(month=month).first()
-            old_name = bulletin.file.name if bulletin else None
+            own = bulletins_of(scope).filter(office_id=office_id)
+            bulletin = own.filter(month=month).first()
             if bulletin is None:
-                last = bulletins_of(scope).filter(year=month.year).aggregate(last=Max("number"))["last"]
+                last = own.filter(year=month.year).aggregate(last=Max("number"))["last"]
                 bulletin = Bulletin(scope_kind=scope.kind, month=month, year=month.year, number=(last or 0) + 1,
-                                    created_by=user, revision=1, **_scope_lookup(scope))
+                                    office_id=office_id, created_by=user, revision=1, **_scope_lookup(scope))
             else:
                 bulletin.revision += 1
             snapshot = build_snapshot(scope.plans, month, today)
@@ -496,9 +506,10 @@ def publish_bulletin(scope: Scope, month: datetime.date, user, today: datetime.d
             bulletin.file.save(f"{scope.kind}-{scope.pk}-{month:%Y-%m}-r{bulletin.revision}.docx",
                                ContentFile(render_bulletin(content)), save=False)
             new_name = bulletin.file.name
+            bulletin._change_reason = f"生成第{bulletin.revision}版"
             bulletin.save()
-            if old_name and old_name != new_name:
-                transaction.on_commit(lambda: storage.delete(old_name))
+            BulletinRevision.objects.create(bulletin=bulletin, revision=bulletin.revision, title=bulletin.title,
+                                            file=new_name, figures=bulletin.figures, created_by=user)
     except BaseException:
         if new_name:
             storage.delete(new_name)
@@ -506,5 +517,7 @@ def publish_bulletin(scope: Scope, month: datetime.date, user, today: datetime.d
     return bulletin
 
 
-def download_name(bulletin: Bulletin) -> str:
-    return f"{bulletin.title}（{bulletin.issue_label}）.docx"
+def download_name(bulletin: Bulletin, revision: BulletinRevision | None = None) -> str:
+    if revision is None:
+        return f"{bulletin.title}（{bulletin.issue_label}）.docx"
+    return f"{revision.title}（{bulletin.issue_label}·{revision.label}）.docx"

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<scope:kind>/<int:pk>/bulletins/", bulletin_views.archive, name="bulletins"),
     path("<scope:kind>/<int:pk>/bulletins/generate/", bulletin_views.generate, name="bulletin_generate"),
     path("bulletins/<int:pk>/download/", bulletin_views.download, name="bulletin_download"),
+    path("bulletins/revisions/<int:pk>/download/", bulletin_views.download_revision, name="bulletin_revision_download"),
 ]

@@ -9,6 +9,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from oversight import access, queries
 from oversight.bulletin import (BulletinError, bulletins_of, download_name, last_closed_month, open_month_warning,
                                 publish_bulletin)
-from oversight.models import Bulletin
+from oversight.models import Bulletin, BulletinRevision
 from oversight.snapshot import FutureMonth, month_text, parse_month, refuse_future_month
 
 
@@ -25,8 +26,8 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _covered(bulletin: Bulletin, scope: access.Scope) -> bool:
-    """A region's bulletin speaks of every plan kept there; a reader must see them all."""
+def _covered(bulletin: Bulletin | BulletinRevision, scope: access.Scope) -> bool:
+    """A region's bulletin (each revision) speaks of every plan kept there; a reader must see them all."""
     visible = {p.pk for p in scope.plans}
     return set(bulletin.figures.get("plans", [])) <= visible
 
@@ -37,8 +38,12 @@ def archive(request, kind, pk):
     access.require_overseer(request.user)
     scope = access.scope_for(request.user, kind, pk)
     today = _today()
-    bulletins = [b for b in bulletins_of(scope).select_related("updated_by") if _covered(b, scope)]
-    may_publish = access.may_publish(request.user, scope.plans)
+    bulletins = [b for b in bulletins_of(scope).select_related("updated_by", "office")
+                 .prefetch_related(Prefetch("revisions", BulletinRevision.objects.select_related("created_by")))
+                 if _covered(b, scope)]
+    for bulletin in bulletins:
+        bulletin.kept = [r for r in bulletin.revisions.all() if _covered(r, scope)]
+    may_publish = access.may_publish_scope(request.user, scope)
     # The last month whose due day has passed, unless the office came back to confirm another.
     try:
         chosen = parse_month(request.GET.get("month"))
@@ -63,7 +68,7 @@ def generate(request, kind, pk):
     except ValueError as error:
         month, problem = None, str(error)
     scope = access.dashboard_scope(request.user, kind, pk, month=month, today=_today())
-    if not access.may_publish(request.user, scope.plans):
+    if not access.may_publish_scope(request.user, scope):
         raise PermissionDenied("只有主办单位的管理员可以生成通报")
     back = redirect("oversight:bulletins", kind=scope.kind, pk=scope.pk)
     if month is None:
@@ -84,25 +89,43 @@ def generate(request, kind, pk):
     except BulletinError as error:
         messages.error(request, f"未生成：{error}")
         return back
-    again = f"（第{bulletin.revision}版，替换了上一版）" if bulletin.revision > 1 else ""
+    again = f"（第{bulletin.revision}版，此前各版仍保留）" if bulletin.revision > 1 else ""
     messages.success(request, f"已生成《{bulletin.title}》{bulletin.issue_label}{again}。")
     return back
+
+
+def _readable_scope(user, bulletin: Bulletin) -> access.Scope:
+    access.require_overseer(user)
+    return access.scope_for(user, bulletin.scope_kind, bulletin.scope_pk,
+                            year=bulletin.year if bulletin.scope_kind == "region" else None)
 
 
 @login_required
 @require_GET
 def download(request, pk):
-    access.require_overseer(request.user)
+    """The latest revision."""
     bulletin = get_object_or_404(Bulletin, pk=pk)
-    scope = access.scope_for(request.user, bulletin.scope_kind, bulletin.scope_pk,
-                             year=bulletin.year if bulletin.scope_kind == "region" else None)
-    if not _covered(bulletin, scope):
+    if not _covered(bulletin, _readable_scope(request.user, bulletin)):
         raise Http404("没有这份通报，或您无权查看")
+    return _file_response(bulletin.file, download_name(bulletin))
+
+
+@login_required
+@require_GET
+def download_revision(request, pk):
+    """One kept revision, to those who may read every plan that revision covered."""
+    revision = get_object_or_404(BulletinRevision.objects.select_related("bulletin"), pk=pk)
+    if not _covered(revision, _readable_scope(request.user, revision.bulletin)):
+        raise Http404("没有这份通报，或您无权查看")
+    return _file_response(revision.file, download_name(revision.bulletin, revision))
+
+
+def _file_response(file, name: str) -> FileResponse:
     try:
-        handle = bulletin.file.open("rb")
+        handle = file.open("rb")
     except OSError:
         raise Http404("通报文件不存在") from None
-    response = FileResponse(handle, as_attachment=True, filename=download_name(bulletin),
+    response = FileResponse(handle, as_attachment=True, filename=name,
                             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -12,10 +12,12 @@ from plans.models import Plan
 class Bulletin(models.Model):
     """A month's bulletin for one plan or for every plan kept in a region.
 
-    Regenerating a month replaces the file in place and bumps `revision`; the
-    previous file is deleted once the new one is committed (see
-    oversight.bulletin.publish_bulletin for why). The number (期数) is given on
-    first publication, counting per scope and year, and never changes after.
+    Regenerating a month adds a `BulletinRevision` (第2版, 第3版 …) and points
+    `file` and `figures` at the latest; earlier revisions keep their files. A
+    bulletin belongs to the office that publishes it (`office`): one office's
+    publication never finds, numbers or overwrites another's. The number (期数) is
+    given on first publication, counting per office, scope and year, and never
+    changes after.
     """
 
     class ScopeKind(models.TextChoices):
@@ -28,6 +30,10 @@ class Bulletin(models.Model):
                              related_name="bulletins")
     region = models.ForeignKey(Region, verbose_name="区划", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="bulletins")
+    # The publishing office: the plan's office for a plan's bulletin, the publisher's own office
+    # for a region's; none only for a superuser without a unit.
+    office = models.ForeignKey("orgs.Unit", verbose_name="发布单位", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="bulletins_published")
     month = models.DateField("通报月份", help_text="所通报月份的第一天")
     year = models.PositiveSmallIntegerField("年度", help_text="通报月份所在年度，期数按年编号")
     number = models.PositiveSmallIntegerField("期数", help_text="本范围本年度第几期，首次印发时编号")
@@ -59,12 +65,12 @@ class Bulletin(models.Model):
             models.CheckConstraint(condition=Q(number__gte=1) & Q(revision__gte=1), name="bulletin_counters_positive"),
             models.UniqueConstraint(fields=["plan", "month"], condition=Q(plan__isnull=False),
                                     name="bulletin_plan_month_unique"),
-            models.UniqueConstraint(fields=["region", "month"], condition=Q(region__isnull=False),
-                                    name="bulletin_region_month_unique"),
+            models.UniqueConstraint(fields=["office", "region", "month"], condition=Q(region__isnull=False),
+                                    name="bulletin_office_region_month_unique"),
             models.UniqueConstraint(fields=["plan", "year", "number"], condition=Q(plan__isnull=False),
                                     name="bulletin_plan_number_unique"),
-            models.UniqueConstraint(fields=["region", "year", "number"], condition=Q(region__isnull=False),
-                                    name="bulletin_region_number_unique"),
+            models.UniqueConstraint(fields=["office", "region", "year", "number"], condition=Q(region__isnull=False),
+                                    name="bulletin_office_region_number_unique"),
         ]
 
     def __str__(self):
@@ -85,6 +91,33 @@ class Bulletin(models.Model):
     @property
     def month_label(self) -> str:
         return f"{self.month.year}年{self.month.month}月"
+
+
+class BulletinRevision(models.Model):
+    """One generation of a month's bulletin, kept with its file: what the office had in hand
+    when it sent that version. Never deleted or changed."""
+
+    bulletin = models.ForeignKey(Bulletin, verbose_name="通报", on_delete=models.PROTECT, related_name="revisions")
+    revision = models.PositiveIntegerField("版次")
+    title = models.CharField("标题", max_length=255)
+    file = models.FileField("文件", upload_to="bulletins/%Y/")
+    figures = models.JSONField("通报数据", default=dict, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="生成人", on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField("生成时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "通报版本"
+        verbose_name_plural = "通报版本"
+        ordering = ["bulletin", "revision"]
+        constraints = [models.UniqueConstraint(fields=["bulletin", "revision"], name="bulletin_revision_unique")]
+
+    def __str__(self):
+        return f"{self.bulletin}第{self.revision}版"
+
+    @property
+    def label(self) -> str:
+        return f"第{self.revision}版"
 
 
 class WarningSent(models.Model):

@@ -71,7 +71,7 @@ def dashboard(request, kind, pk):
         "years": scope.years,
         "scope": scope, "snapshot": snapshot, "charts": dashboard_charts(scope, snapshot),
         "months": queries.months_of(scope.plans), "month": month_text(snapshot.month),
-        "may_publish": access.may_publish(request.user, scope.plans),
+        "may_publish": access.may_publish_scope(request.user, scope),
         "legend": st.legend(), "warning_names": st.WARNING_NAMES, "warning_labels": st.WARNING_LABELS,
         "export_query": request.GET.urlencode(),
     })

@@ -221,14 +221,17 @@ def test_regenerating_a_month_replaces_it_and_another_month_adds_one(reported, m
     assert october.figures["overall"]["completion"] == "0.2000"  # October's 20万元 approved
 
 
-def test_the_replaced_file_is_deleted_on_commit(reported, django_capture_on_commit_callbacks):
+def test_regenerating_keeps_every_earlier_revision_and_its_file(reported, django_capture_on_commit_callbacks):
+    # Until issue 12 the replaced file was deleted on commit; now each revision is kept.
     office, scope = reported["people"]["office"], plan_scope(reported)
     first = publish_bulletin(scope, NOV, office, NOV30)
     old_name, storage = first.file.name, first.file.storage
     with django_capture_on_commit_callbacks(execute=True):
         again = publish_bulletin(scope, NOV, office, NOV30)
     assert again.file.name != old_name
-    assert not storage.exists(old_name) and storage.exists(again.file.name)
+    assert storage.exists(old_name) and storage.exists(again.file.name)
+    kept = list(again.revisions.order_by("revision"))
+    assert [(r.revision, r.file.name, r.created_by) for r in kept] == [(1, old_name, office), (2, again.file.name, office)]
 
 
 def test_a_failed_publication_keeps_the_old_file_and_leaves_no_new_one(reported, media, monkeypatch):

@@ -4,7 +4,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 from goldlib import load, span, tg, task, write
 load(Path(__file__).parent / "source.txt")
 # Numbered items (heading line + body) closed by the units in brackets "(市发改委)".
-# A figure repeated in heading and body is one target. 亿元 → 万元; 万个/亿吨/万标箱 → base count.
+# A figure repeated in heading and body is one target. 亿元 → 万元; 万个/亿吨/万标箱 kept as printed.
 C = "主要目标"
 write(__file__, {"title": "2007年市政府工作主要任务责任分解", "doc_number": "甬政办发〔2007〕106号",
                  "issuer": "宁波市人民政府", "issued_on": "2007-06-04", "year": 2007}, [
@@ -28,13 +28,13 @@ write(__file__, {"title": "2007年市政府工作主要任务责任分解", "doc
     task("一.6", span("社会消费零售总额增长13%。", upto="(市贸易局)"), lead=["市贸易局"], category=C, targets=[
         tg("社会消费零售总额增长", 13, "%")]),
     task("一.7", span("港口集装箱吞吐量增长20%。", upto="(市交通局)"), lead=["市交通局"], category=C, targets=[
-        tg("港口集装箱吞吐量增长", 20, "%"), tg("港口货物吞吐量", 320000000, "吨"),
-        tg("集装箱吞吐量", 8200000, "标箱")]),
+        tg("港口集装箱吞吐量增长", 20, "%"), tg("港口货物吞吐量", 3.2, "亿吨"),
+        tg("集装箱吞吐量", 820, "万标箱")]),
     task("一.8", span("城镇居民人均可支配收入和农民人均纯收入增长8%。", upto="(市发改委)"), lead=["市发改委"], category=C, targets=[
         tg("城镇居民人均可支配收入增长", 8, "%"), tg("农民人均纯收入增长", 8, "%"),
         tg("城镇居民人均可支配收入比上年增加", 0.153, "万元"), tg("城镇居民人均可支配收入", 2.12, "万元"),
         tg("农民人均纯收入比上年增加", 0.066, "万元"), tg("农民人均纯收入", 0.95, "万元")]),
     task("一.9", span("城镇新增就业岗位10万个以上,城镇登记失业率控制在4.5%以内。\n", upto="(市劳动保障局)"),
          lead=["市劳动保障局"], category=C, deadline_text="全年", deadline="2007-12-31", targets=[
-        tg("城镇新增就业岗位", 100000, "个", ">="), tg("城镇登记失业率", 4.5, "%", "<=")]),
+        tg("城镇新增就业岗位", 10, "万个", ">="), tg("城镇登记失业率", 4.5, "%", "<=")]),
 ])

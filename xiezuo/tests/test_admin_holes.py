@@ -2,7 +2,7 @@
 tried again here and now refused."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from accounts.models import User
@@ -219,3 +219,35 @@ def test_a_sample_office_admin_keeps_its_admin(client, world):
     plan = world["a"]["rows"]["plans.plan"]
     page = client.get(reverse("admin:plans_plan_change", args=[plan.pk]))
     assert page.status_code == 200 and page.context["has_change_permission"] is True
+
+
+def test_an_office_admins_write_in_the_admin_is_in_the_history(client, world):
+    """Who, from where, old → new: an admin write leaves the same history row as a page's."""
+    office_admin, reporter = world["a"]["people"]["admin"], world["a"]["people"]["reporter"]
+    client.force_login(office_admin)
+    url = reverse("admin:accounts_user_change", args=[reporter.pk])
+    response = client.post(url, user_data(reporter, name="陈志强",
+                                          groups=[role_group(Role.REPORTER).pk, role_group(Role.REVIEWER).pk]))
+    assert response.status_code == 302
+    rows = reporter.history.filter(history_user=office_admin).order_by("history_id")  # the row, then its roles
+    assert rows and all(row.ip_address == "127.0.0.1" for row in rows)
+    before = rows[0].prev_record
+    assert before.history_user is None and before.name == reporter.name
+    changes = {change.field: (change.old, change.new) for change in rows.last().diff_against(before).changes}
+    assert changes["name"] == (reporter.name, "陈志强")
+    assert {g["group"] for g in changes["groups"][1]} == {role_group(Role.REPORTER).pk, role_group(Role.REVIEWER).pk}
+
+
+def test_another_offices_robot_stays_out_of_reach_even_with_rights_on_robots(client, world):
+    """Offices hold no rights on robots today; were they given some, the office rule still
+    keeps another office's webhook and secret away, and a new robot is its own office's."""
+    office_admin = world["a"]["people"]["admin"]
+    office_admin.user_permissions.add(*Permission.objects.filter(content_type__app_label="notifications"))
+    client.force_login(office_admin)
+    own, other = world["a"]["rows"]["notifications.grouprobot"], world["b"]["rows"]["notifications.grouprobot"]
+    shown = list(client.get(reverse("admin:notifications_grouprobot_changelist")).context["cl"].queryset)
+    assert shown == [own]
+    assert refused(client.get(reverse("admin:notifications_grouprobot_change", args=[other.pk])))
+    office_field = client.get(reverse("admin:notifications_grouprobot_add")).context["adminform"].form.fields["office"]
+    assert list(office_field.queryset) == [world["a"]["office"]]
+    assert client.get(reverse("admin:notifications_notification_changelist")).status_code == 403

@@ -38,7 +38,7 @@ RULES = {
     "plans.pendingimport": (VIEW, False, True, False),
     "reporting.reportingschedule": (CHANGE, True, True, True),
     "reporting.evidencerule": (CHANGE, True, True, True),
-    "reporting.reportingcycle": (CHANGE, True, True, True),
+    "reporting.reportingcycle": (VIEW, True, True, False),  # opened from the plan's 填报安排
     "reporting.progressreport": (VIEW, True, True, False),  # figures change on the report pages only
     "oversight.bulletin": (VIEW, False, False, False),
     "oversight.warningsent": (VIEW, False, True, False),

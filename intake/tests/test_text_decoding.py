@@ -85,3 +85,33 @@ def test_a_seed_with_a_bad_byte_gives_the_same_tasks_and_the_warning(seeds):
     assert "warnings" not in before
     assert len(after["tasks"]) == len(before["tasks"]) > 0
     assert after["warnings"][0].startswith("文本文件“000.txt”按 UTF-8 编码读取，其中有 1 个字节（1 处）无法识别")
+
+
+def test_seeds_with_random_bad_bytes_are_all_read(seeds):
+    """The fuzzing that found 88 of 96 damaged text files refused: every seed, 20 times, with one
+    to five bytes overwritten by bytes that are never valid anywhere in UTF-8 (0xC0, 0xC1, 0xF5–0xFF)."""
+    import random
+
+    rng = random.Random(12)
+    for number in ("000", "001", "002", "003", "004"):
+        clean = seed(seeds, "txt", number).read_bytes()
+        for _ in range(20):
+            data = bytearray(clean)
+            for _ in range(rng.randint(1, 5)):
+                data[rng.randrange(len(data))] = rng.choice([0xC0, 0xC1, *range(0xF5, 0x100)])
+            document = read_document(bytes(data), f"{number}.txt")
+            assert len(document.warnings) == 1 and "按 UTF-8 编码读取" in document.warnings[0]
+
+
+def test_gbk_seeds_with_random_bad_bytes_are_read_as_gb18030(seeds):
+    import random
+
+    rng = random.Random(18030)
+    for number in ("000", "002", "004"):
+        clean = seed(seeds, "txt", number).read_text("utf-8").encode("gb18030")
+        for _ in range(10):
+            data = bytearray(clean)
+            for _ in range(rng.randint(1, 3)):
+                data[rng.randrange(len(data))] = 0xFF  # never valid in GB18030
+            document = read_document(bytes(data), f"{number}.txt")
+            assert len(document.warnings) == 1 and "按 GB18030（GBK） 编码读取" in document.warnings[0]

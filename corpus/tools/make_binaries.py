@@ -9,6 +9,7 @@ Each document's layout.json says which forms to build and how:
    "centre": ["line", ...],                     # other centred lines: 文号, 发文机关 (optional)
    "drop": ["line", ...],                       # web-page chrome left out of the Word file (optional)
    "tables": [{"from": "first line", "to": "last line",   # source lines replaced by a Word table
+               (“__END__”: to the end of the text)
                "header": [...], "rows": [[...], ...]}],
    "xlsx": {"title": "...", "header": [...], "rows": [[...], ...], "sheet": "..."}}
 Wording and numbers are the source's: every table or sheet cell (header labels aside) (whitespace removed) must occur in
@@ -88,7 +89,7 @@ def build_docx(d, src, layout):
         ln = lines[i]
         if ln in tables:
             spec = tables[ln]
-            j = lines.index(spec["to"], i)
+            j = len(lines) - 1 if spec["to"] == "__END__" else lines.index(spec["to"], i)
             add_table(doc, spec)
             i = j + 1
             continue

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from orgs.admin_scope import ScopedAdmin, any_of, by_office, by_region
+from orgs.admin_scope import ScopedAdmin, by_office
 from oversight.models import Bulletin, WarningSent
 
 
@@ -11,7 +11,7 @@ class BulletinAdmin(ScopedAdmin):
     """The archive is a record: read-only here, generated from the bulletin page.
     The file is linked through the checked download view, never as plain media."""
 
-    office_rows = any_of(by_office("plan__office"), by_region("region"))
+    office_rows = by_office("office")  # the publishing office's, as the bulletin pages decide
 
     list_display = ("title", "month", "issue", "revision", "updated_by", "updated_at", "download")
     list_filter = ("scope_kind", "year")

@@ -70,7 +70,7 @@ def office_world(key: str, office: Unit, street: Unit, helped: Unit) -> dict:
         "reporting.reportingcycle": cycle,
         "reporting.progressreport": report,
         "oversight.bulletin": Bulletin.objects.create(
-            scope_kind=Bulletin.ScopeKind.PLAN, plan=plan, month=datetime.date(2026, 10, 1), year=2026, number=1,
+            scope_kind=Bulletin.ScopeKind.PLAN, plan=plan, office=office, month=datetime.date(2026, 10, 1), year=2026, number=1,
             title=f"{key}2026年10月通报", file=f"bulletins/2026/{key}.docx", created_by=people["admin"],
             updated_by=people["admin"]),
         "oversight.warningsent": WarningSent.objects.create(cycle=cycle, unit=street, sent_on=datetime.date(2026, 11, 20)),

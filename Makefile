@@ -12,7 +12,7 @@ PORT ?= 8000
 # DEBUG is off unless XIEZUO_DEBUG=1, and runserver then serves no static files:
 # --insecure makes it serve them anyway (development only; production uses WhiteNoise).
 
-.PHONY: run test test-sqlite test-postgres system-packages clean
+.PHONY: run test test-sqlite test-postgres system-packages backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,21 @@ run: $(VENV)/.installed-run
 
 system-packages:
 	@scripts/ensure_system_packages.sh
+
+# On PostgreSQL, pg_dump / pg_restore come from Debian's postgresql-client (installed when missing, as root).
+PG_CLIENT = $(if $(filter postgres%,$(DATABASE_URL)),@scripts/ensure_system_packages.sh postgresql-client)
+
+# One archive of the database and the uploaded files under backups/ (README: 备份与恢复).
+backup: $(VENV)/.installed-run
+	$(PG_CLIENT)
+	$(BIN)/python manage.py backup --dir backups
+
+# `make restore FILE=backups/xiezuo-….tar.gz` into an empty database; OVERWRITE=1 replaces what is there.
+restore: $(VENV)/.installed-run
+	@if [ -z "$(FILE)" ]; then echo "用法：make restore FILE=backups/xiezuo-….tar.gz（目标数据库不是空的时加 OVERWRITE=1）"; exit 2; fi
+	$(PG_CLIENT)
+	$(BIN)/python manage.py restore "$(FILE)" $(if $(OVERWRITE),--overwrite)
+	$(BIN)/python manage.py migrate --noinput
 
 test: $(VENV)/.installed-test system-packages
 	$(MAKE) --no-print-directory test-sqlite

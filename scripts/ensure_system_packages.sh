@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: chromium for the browser tests and a
-# CJK font so Chinese renders in screenshots. Installed when missing and we
-# are root (as on CI); otherwise says exactly what to install.
+# Debian packages the test suite needs: chromium for the browser tests, a
+# CJK font so Chinese renders in screenshots, and postgresql-client (pg_dump,
+# pg_restore) for the backup round trip. Installed when missing and we are
+# root (as on CI); otherwise says exactly what to install.
+# With arguments, ensures only those (`make backup` asks for postgresql-client).
 set -euo pipefail
-packages=(chromium fonts-noto-cjk libreoffice-writer-nogui)
+packages=(chromium fonts-noto-cjk libreoffice-writer-nogui postgresql-client)
+[ $# -gt 0 ] && packages=("$@")
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -136,6 +136,7 @@ def test_district_admin_cannot_open_the_city_plan_or_report(client, world):
     client.force_login(world["a"]["people"]["admin"])
     plan, report = world["city"]["rows"]["plans.plan"], world["city"]["rows"]["reporting.progressreport"]
     for url in (reverse("admin:plans_plan_change", args=[plan.pk]), reverse("admin:plans_plan_history", args=[plan.pk]),
+                reverse("admin:plans_plan_simple_history", args=[plan.pk, plan.history.latest().history_id]),
                 reverse("admin:reporting_progressreport_change", args=[report.pk])):
         assert refused(client.get(url)), url
     changelist = client.get(reverse("admin:plans_plan_changelist"))

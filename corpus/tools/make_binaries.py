@@ -11,7 +11,8 @@ Each document's layout.json says which forms to build and how:
    "tables": [{"from": "first line", "to": "last line",   # source lines replaced by a Word table
                (“__END__”: to the end of the text)
                "header": [...], "rows": [[...], ...]}],
-   "xlsx": {"title": "...", "header": [...], "rows": [[...], ...], "sheet": "..."}}
+   "xlsx": {"title": "...", "header": [...], "rows": [[...], ...], "sheet": "...",
+            "merge": [[first_row, column, last_row], ...]}}   # cells merged down a column (0-based)
 Wording and numbers are the source's: every table or sheet cell (header labels aside) (whitespace removed) must occur in
 source.txt (whitespace removed), else the build stops and names the cell.
 """
@@ -139,6 +140,8 @@ def build_xlsx(d, spec):
             c = ws.cell(r, i, value if value != "" else None)
             c.border = box
             c.alignment = Alignment(vertical="center", wrap_text=True)
+    for first, col, last in spec.get("merge", []):  # data rows counted from 0, as in "rows"
+        ws.merge_cells(start_row=first + 3, start_column=col + 1, end_row=last + 3, end_column=col + 1)
     for i in range(1, n + 1):
         letter = ws.cell(2, i).column_letter
         longest = max(len(str(ws.cell(r, i).value or "")) for r in range(2, ws.max_row + 1))

@@ -7,3 +7,6 @@ class AuditConfig(AppConfig):
 
     name = "audit"
     verbose_name = "操作日志"
+
+    def ready(self):
+        from audit import panels  # noqa: F401  (the plan page's link to its history)

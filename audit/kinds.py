@@ -1,0 +1,65 @@
+"""The kinds of object whose history the audit pages show: a short name for URLs and
+filters, the model, a Chinese label, how to name one row from its own fields (no
+query), how to reach its plan (for the plan filter) and its page, if it has one."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django.urls import reverse
+
+from accounts.models import User
+from notifications.models import GroupRobot
+from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
+from oversight.models import Bulletin
+from plans.models import Assignment, Plan, Target, Task
+from reporting.models import Evidence, EvidenceRule, ProgressReport, ReportedFigure, ReportingSchedule
+
+
+@dataclass(frozen=True)
+class Kind:
+    slug: str
+    model: type
+    label: str
+    name: Callable  # history record -> str, from the record's own columns
+    plan_path: str | None = None  # from the record to its plan's id, for the plan filter
+    page: Callable | None = None  # record -> URL of the object's own page
+
+
+def _cut(text, size=30):
+    text = (text or "").strip().replace("\n", " ")
+    return text[:size] + ("…" if len(text) > size else "")
+
+
+KINDS = [Kind(*k) for k in [
+    ("plan", Plan, "方案", lambda r: r.title, "id", lambda r: reverse("plans:detail", args=[r.id])),
+    ("task", Task, "任务", lambda r: f"第{r.ref}项 {_cut(r.text or r.measures)}", "plan_id",
+     lambda r: reverse("plans:detail", args=[r.plan_id])),
+    ("assignment", Assignment, "责任分工", lambda r: f"{r.printed_name or r.unit_id}（{r.get_role_display()}）",
+     "task__plan_id"),
+    ("target", Target, "目标", lambda r: f"{r.metric} {r.quantity.normalize():f}{r.unit}" if r.quantity is not None
+     else r.metric, "task__plan_id"),
+    ("schedule", ReportingSchedule, "填报安排", lambda r: f"方案#{r.plan_id}的填报安排", "plan_id"),
+    ("evidencerule", EvidenceRule, "佐证要求", lambda r: f"任务#{r.task_id}的佐证要求", "task__plan_id"),
+    ("report", ProgressReport, "进度报告", lambda r: f"报告#{r.id}（{r.get_status_display()}）", "cycle__plan_id",
+     lambda r: reverse("reporting:report", args=[r.id])),
+    ("figure", ReportedFigure, "填报数字", lambda r: f"报告#{r.report_id} 目标#{r.target_id}", "report__cycle__plan_id",
+     lambda r: reverse("reporting:report", args=[r.report_id])),
+    ("evidence", Evidence, "佐证材料", lambda r: _cut(r.caption or r.original_name or r.url or f"#{r.id}"),
+     "report__cycle__plan_id", lambda r: reverse("reporting:report", args=[r.report_id])),
+    ("bulletin", Bulletin, "月度通报", lambda r: f"{r.title}（{r.year}年第{r.number}期）",
+     "plan_id", lambda r: reverse("oversight:bulletins", args=[r.scope_kind, r.plan_id or r.region_id])),
+    ("unit", Unit, "单位", lambda r: r.name),
+    ("alias", UnitAlias, "单位别名", lambda r: r.name),
+    ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),
+    ("pairing", Pairing, "结对关系", lambda r: f"结对#{r.id}"),
+    ("region", Region, "区划", lambda r: r.name),
+    ("user", User, "用户", lambda r: f"{r.name or r.username}（{r.username}）"),
+    ("robot", GroupRobot, "群机器人", lambda r: r.name),
+]]
+
+BY_SLUG = {k.slug: k for k in KINDS}
+BY_MODEL = {k.model: k for k in KINDS}
+
+
+def kind_named(slug: str) -> Kind | None:
+    return BY_SLUG.get(slug)

@@ -1,9 +1,13 @@
-"""Running the importer over the seed documents (../shared/seeds), for the
-score test and scripts/score_seeds.py. Pure: the registry is passed in."""
+"""Running the importer over the seed documents (../shared/seeds) and the
+corpus (corpus/), for the score tests, scripts/score_seeds.py and
+scripts/score_corpus.py. Pure: the registry is passed in."""
 
+import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from intake.api import Registry, dumps, parse_document
 
@@ -15,15 +19,30 @@ def seed_files(seed_dir: Path, fmt: str) -> list[Path]:
     return sorted(folder.glob(f"*.{fmt}"))
 
 
+def import_file(path: Path, registry: Registry | None = None) -> dict:
+    """One file through the importer, as Plan JSON with plain JSON numbers
+    (what the scorer reads). Raises IntakeError when the file is refused."""
+    return json.loads(dumps(parse_document(path.read_bytes(), path.name, registry)))
+
+
 def write_plan_json(seed_dir: Path, fmt: str, out_dir: Path, registry: Registry | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for path in seed_files(seed_dir, fmt):
-        plan = parse_document(path.read_bytes(), path.name, registry)
+        plan = import_file(path, registry)
         target = out_dir / f"{path.stem}.json"
-        target.write_text(dumps(plan, indent=1), encoding="utf-8")
+        target.write_text(json.dumps(plan, ensure_ascii=False, indent=1), encoding="utf-8")
         written.append(target)
     return written
+
+
+def load_scorer(scorer: Path) -> ModuleType:
+    """The shared scorer (score_import.py) as a module, to tally documents one
+    by one and sum them by format and by field with its own rules."""
+    spec = importlib.util.spec_from_file_location("score_import", scorer)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def score(scorer: Path, gold_dir: Path, produced: list[Path]) -> tuple[float, str]:

@@ -8,12 +8,10 @@ group units such as 十街镇 expand to their members, as they would in use.
 """
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("XIEZUO_SHARED", ROOT.parent / "shared"))
+from importer_setup import ROOT, SHARED, sample_registry
 
 
 def main() -> int:
@@ -25,21 +23,9 @@ def main() -> int:
         print(f"找不到种子文件目录 {SHARED / 'seeds'}（设置 XIEZUO_SHARED 指向 shared 目录）", file=sys.stderr)
         return 2
 
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = "sqlite://:memory:"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xiezuo.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    registry = sample_registry()
     from intake.seeds import score, write_plan_json
-    from orgs.sample_registry import load_registry
-    from orgs.services import intake_registry
 
-    call_command("migrate", verbosity=0)
-    load_registry()
-    registry = intake_registry()
     for fmt in args.formats:
         produced = write_plan_json(SHARED / "seeds", fmt, Path(args.out) / fmt, registry)
         f1, report = score(SHARED / "tools" / "score_import.py", SHARED / "seeds" / "gold", produced)

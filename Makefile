@@ -12,7 +12,7 @@ PORT ?= 8000
 # DEBUG is off unless XIEZUO_DEBUG=1, and runserver then serves no static files:
 # --insecure makes it serve them anyway (development only; production uses WhiteNoise).
 
-.PHONY: run test test-sqlite test-postgres system-packages backup restore clean
+.PHONY: run serve test test-sqlite test-postgres system-packages backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,21 @@ run: $(VENV)/.installed-run
 	$(BIN)/python manage.py ensure_admin --unit 区民政局
 	@echo "协作 Xiezuo 已启动：http://127.0.0.1:$(PORT) （Ctrl+C 停止）"
 	$(BIN)/python manage.py runserver --insecure 127.0.0.1:$(PORT)
+
+# Production mode locally: gunicorn with settings_production and WhiteNoise, on PostgreSQL.
+# Plain HTTP here, so no redirect to HTTPS; a real deployment keeps it behind a TLS proxy (README).
+SERVE_DATABASE_URL ?= $(or $(filter postgres%,$(DATABASE_URL)),postgres://postgres@127.0.0.1:5432/xiezuo)
+SERVE_ENV = DJANGO_SETTINGS_MODULE=xiezuo.settings_production DATABASE_URL="$(SERVE_DATABASE_URL)" \
+	SECRET_KEY="$${SECRET_KEY:-local-serve-only-$$(id -u)-not-for-production-use-7f3a9c1e5b2d4a6f8e0c}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SECURE_SSL_REDIRECT=False
+
+serve: $(VENV)/.installed-run
+	$(BIN)/python scripts/ensure_pg_database.py "$(SERVE_DATABASE_URL)"
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "协作 Xiezuo（gunicorn，生产模式）：http://127.0.0.1:$(PORT) ，健康检查 /healthz （Ctrl+C 停止）"
+	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} \
+		$(BIN)/python -m gunicorn -c xiezuo/gunicorn.conf.py xiezuo.wsgi
 
 system-packages:
 	@scripts/ensure_system_packages.sh

@@ -1,13 +1,23 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from xiezuo import views
+from xiezuo import health, views
 
 admin.site.site_header = "协作 Xiezuo 管理后台"
 admin.site.site_title = "协作 Xiezuo"
 admin.site.index_title = "基础数据管理"
 
+# Views anyone may open without signing in; every other view checks who asks. The permission
+# matrix (xiezuo/tests/test_permission_matrix.py) lists them as public.
+# (password_change and password_change_done, also from django.contrib.auth.urls, need a login.)
+PUBLIC_URL_NAMES = frozenset({
+    "login", "logout", "password_reset", "password_reset_done", "password_reset_confirm",
+    "password_reset_complete",  # django.contrib.auth.urls
+    "healthz",  # SELECT 1, answers ok or 503 with the reason; writes nothing (xiezuo/health.py)
+})
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("", views.home, name="home"),  # each role to its own work; anonymous to the login page
     path("accounts/", include("django.contrib.auth.urls")),
     path("plans/", include("plans.urls")),

@@ -9,7 +9,7 @@ Each document's layout.json says which forms to build and how:
    "centre": ["line", ...],                     # other centred lines: 文号, 发文机关 (optional)
    "drop": ["line", ...],                       # web-page chrome left out of the Word file (optional)
    "tables": [{"from": "first line", "to": "last line",   # source lines replaced by a Word table
-               (“__END__”: to the end of the text)
+               (“__END__”: to the end of the text; "caption": a table title on those lines)
                "header": [...], "rows": [[...], ...]}],
    "xlsx": {"title": "...", "header": [...], "rows": [[...], ...], "sheet": "...",
             "merge": [[first_row, column, last_row], ...]}}   # cells merged down a column (0-based)
@@ -91,6 +91,10 @@ def build_docx(d, src, layout):
         if ln in tables:
             spec = tables[ln]
             j = len(lines) - 1 if spec["to"] == "__END__" else lines.index(spec["to"], i)
+            if spec.get("caption"):  # a table title printed on the replaced line(s)
+                cap = doc.add_paragraph()
+                cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                set_font(cap.add_run(spec["caption"]), 14, bold=True)
             add_table(doc, spec)
             i = j + 1
             continue
@@ -158,7 +162,7 @@ def build(d):
     layout = json.loads(layout_path.read_text(encoding="utf-8"))
     src = (d / "source.txt").read_text(encoding="utf-8")
     for t in layout.get("tables", []):
-        check_cells(src, [c for row in t["rows"] for c in row], d.name)
+        check_cells(src, [t.get("caption", "")] + [c for row in t["rows"] for c in row], d.name)
     if "xlsx" in layout:
         x = layout["xlsx"]
         check_cells(src, [x["title"]] + [c for row in x["rows"] for c in row], d.name)

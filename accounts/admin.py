@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 
+from accounts.access import users_of_office, within_rights
 from accounts.models import User
 from accounts.roles import grantable_roles, group_name
-from orgs.admin_scope import ScopedAdmin, by_region, users_of_office
+from orgs.admin_scope import ScopedAdmin, by_region
 from orgs.models import Unit
 
 # Only a superuser sets these, on any account, its own included: ticking 超级用户状态 on
@@ -41,8 +42,7 @@ class UserAdmin(ScopedAdmin, BaseUserAdmin):
             return True
         # Taking over another staff account, or one holding a role it may not grant,
         # would give the office admin rights beyond its own.
-        grantable = {group_name(role) for role in grantable_roles(request.user)}
-        return not obj.is_staff and set(obj.groups.values_list("name", flat=True)) <= grantable
+        return within_rights(request.user, obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -15,34 +15,23 @@ office's plan, task or unit. Anything registered without a ScopedAdmin (Django's
 third-party admins) is made superuser-only by `superuser_only_unless_scoped`, run once
 the admin modules are loaded.
 
-The office rules live here, in one place: a row is the office's when the office that
-keeps it is the person's own unit (`by_office`), or when it lies in the person's unit's
-region or below (`by_region`), as reporting.access and oversight.access decide for pages.
+A row is the office's when the office that keeps it is the person's own unit (`by_office`),
+or when it lies in the person's unit's region or below (`by_region`), as reporting.access and
+oversight.access decide for pages. The registry's rules (units, regions, pairings, people)
+have one home, `orgs.access` and `accounts.access`, which the registry pages use too.
 """
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from orgs.models import Pairing
-from orgs.services import subtree_region_ids
-
-NOTHING = Q(pk__in=[])
+from orgs.access import NOTHING, by_region, units_paired_with_office  # noqa: F401
 
 
 def by_office(path: str):
     """Rows kept by the person's own office: `path` leads to the Unit keeping them."""
     def rule(user) -> Q:
         return Q(**{f"{path}_id": user.unit_id}) if user.unit_id else NOTHING
-    return rule
-
-
-def by_region(path: str):
-    """Rows whose region (reached through `path`) is the person's unit's region or below."""
-    def rule(user) -> Q:
-        if not user.unit_id:
-            return NOTHING
-        return Q(**{f"{path}__in": subtree_region_ids(user.unit.region_id)})
     return rule
 
 
@@ -53,21 +42,6 @@ def any_of(*rules):
             condition |= one(user)
         return condition
     return rule
-
-
-def users_of_office(user) -> Q:
-    """People of the units in the office's region and below; never a superuser."""
-    return by_region("unit__region")(user) & Q(is_superuser=False)
-
-
-def units_paired_with_office(user) -> Q:
-    """The other side of the office's pairings (a Ningxia county for a Fuzhou district):
-    seen and picked as assignees, never changed by the office."""
-    if not user.unit_id:
-        return NOTHING
-    regions = subtree_region_ids(user.unit.region_id)
-    return (Q(pk__in=Pairing.objects.filter(helper__region_id__in=regions).values("helped_id"))
-            | Q(pk__in=Pairing.objects.filter(helped__region_id__in=regions).values("helper_id")))
 
 
 class ScopedChoices:

@@ -102,6 +102,8 @@ class Unit(models.Model):
         "self", verbose_name="成员单位", symmetrical=False, blank=True,
         through="GroupMembership", through_fields=("group", "member"), related_name="member_of",
     )
+    contact_person = models.CharField("联系人", max_length=64, blank=True)
+    contact_phone = models.CharField("联系电话", max_length=32, blank=True)
     is_active = models.BooleanField("在用", default=True)
 
     history = audited("单位修改记录")

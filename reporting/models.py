@@ -4,6 +4,7 @@ submitting, returning and approving lives in this app's services later)."""
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -24,6 +25,10 @@ class ReportingSchedule(models.Model):
     )
     starts_on = models.DateField("起报月份", help_text="从该日所在月份开始按月填报")
     active = models.BooleanField("启用", default=True)
+    # Months of the year (1–12) in which no report is due (a 春节 break, a year-end
+    # assessment month): open_cycles opens neither a cycle nor reports for them.
+    skipped_months = models.JSONField("不填报月份", default=list, blank=True,
+                                      help_text="这些月份不生成填报任务，如 [1, 2]")
 
     class EvidencePolicy(models.TextChoices):
         NONE = "none", "不要求"
@@ -43,6 +48,14 @@ class ReportingSchedule(models.Model):
 
     def __str__(self):
         return f"{self.plan.title}：每月{self.due_day}日前"
+
+    def clean(self):
+        months = self.skipped_months
+        if not isinstance(months, list) or any(type(m) is not int or not 1 <= m <= 12 for m in months):
+            raise ValidationError({"skipped_months": "不填报月份应为1—12之间的月份"})
+        if len(set(months)) == 12:
+            raise ValidationError({"skipped_months": "不能全年都不填报；如暂停填报，请取消“启用”"})
+        self.skipped_months = sorted(set(months))
 
 
 class EvidenceRule(models.Model):

@@ -81,7 +81,10 @@ def _open_plan_cycles(plan: Plan, today: datetime.date) -> list[ReportingCycle]:
         has_reports=Exists(ProgressReport.objects.filter(cycle=OuterRef("pk"))))}
     pairs = None  # the plan's (unit, task) pairs, read once and only when a cycle needs reports
     opened = []
+    skipped = set(schedule.skipped_months or ())
     for year, month in _months(schedule.starts_on, until):
+        if month in skipped:  # a month without reports (不填报月份)
+            continue
         start = datetime.date(year, month, 1)
         cycle = existing.get(start)
         if cycle is None or not cycle.has_reports or (year, month) == (until.year, until.month):

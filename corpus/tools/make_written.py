@@ -144,6 +144,26 @@ def _word_table(document, rows: list[list[str]], layout: dict) -> None:
             r = end + 1
 
 
+def _page_numbers(document) -> None:
+    """Official-document page numbers "— n —" in the footer, as on the seed PDFs."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("— ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    footer.add_run(" —")
+
+
 def build_docx(text: str, layout: dict, target: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -159,6 +179,7 @@ def build_docx(text: str, layout: dict, target: Path) -> None:
         section = document.sections[0]
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
+    _page_numbers(document)
     for kind, content in blocks(text):
         if kind == "table":
             _word_table(document, content, layout)

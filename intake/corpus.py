@@ -51,6 +51,7 @@ class Summary:
     results: list[Result] = field(default_factory=list)
     overall: object = None
     by_format: dict = field(default_factory=dict)
+    by_group: dict = field(default_factory=dict)
 
 
 def entries(corpus_dir: Path) -> list[Entry]:
@@ -105,6 +106,7 @@ def score_corpus(corpus_dir: Path, scorer: ModuleType, registry: Registry | None
             summary.results.append(result)
             add(summary.overall, result.tally)
             add(summary.by_format.setdefault(fmt, scorer.Tally()), result.tally)
+            add(summary.by_group.setdefault(entry.group, scorer.Tally()), result.tally)
     return summaries
 
 
@@ -133,7 +135,8 @@ def by_field(tally) -> dict:
 
 
 def as_json(summaries: dict[str, Summary]) -> dict:
-    """Machine-readable results: per split, overall, per format, per field, per document."""
+    """Machine-readable results: per split, overall, per format, per group
+    (real / written), per field, per document."""
     out = {}
     for split, summary in summaries.items():
         out[split] = {
@@ -142,6 +145,7 @@ def as_json(summaries: dict[str, Summary]) -> dict:
             "refused": sum(1 for r in summary.results if r.error),
             "overall": overall(summary.overall),
             "formats": {fmt: overall(t) for fmt, t in sorted(summary.by_format.items())},
+            "groups": {group: overall(t) for group, t in sorted(summary.by_group.items())},
             "fields": by_field(summary.overall),
             "results": [
                 {"document": r.entry.name, "id": r.entry.id, "format": r.fmt, "layout": r.entry.layout,

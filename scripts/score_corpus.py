@@ -78,6 +78,9 @@ def print_split(title: str, part: dict, verbose: bool) -> None:
     print("-- 按格式")
     for fmt, f in part["formats"].items():
         print(line(f".{fmt}", f))
+    print("-- 按来源（real 真实 / written 自拟）")
+    for group, f in part["groups"].items():
+        print(line(group, f))
     print("-- 按字段")
     for kind, f in part["fields"].items():
         print(line(kind, f))

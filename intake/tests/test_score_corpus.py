@@ -43,6 +43,7 @@ def test_json_has_both_splits_with_overall_format_and_field_figures(scored):
         assert {"task", "lead_unit", "target"} <= set(part["fields"])
     assert set(results["tune"]["formats"]) == {"txt", "xlsx"}
     assert set(results["held_out"]["formats"]) == {"txt", "docx"}
+    assert set(results["tune"]["groups"]) == {"written"}
 
 
 def test_every_listed_format_of_the_chosen_documents_is_scored_in_its_own_split(scored):

@@ -234,7 +234,8 @@ def build_xlsx(text: str, layout: dict, target: Path) -> None:
             continue
         before = [c for k, c in items[:n] if k == "p"]
         titles = before[-layout.get("xlsx_titles", 1):] if before else []
-        sheet = workbook.create_sheet(title=f"表{len(workbook.sheetnames) + 1}")
+        annex = re.match(r"附件\s*\d+", titles[0]) if titles else None
+        sheet = workbook.create_sheet(title=annex.group(0) if annex else f"表{len(workbook.sheetnames) + 1}")
         width = len(rows[0])
         for i, title in enumerate(titles, start=1):
             sheet.cell(i, 1, title).font = Font(bold=(i == 1), size=14 if i == 1 else 11)

@@ -141,6 +141,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"  # Chinese page / JSON, not axes' English text
+AXES_VERBOSE = False  # no "AXES: BEGIN …" banner on every manage.py command; lockouts are still logged as warnings
 # Reverse proxies in front of Django that append the client's address to X-Forwarded-For
 # (nginx: proxy_add_x_forwarded_for). 0 = none: the header is ignored, and behind an undeclared
 # proxy every client shares its address, so failures count per username alone.

@@ -190,3 +190,26 @@ def test_no_backup_inside_an_open_transaction(db, tmp_path):
     with pytest.raises(BackupError, match="不能在未提交的数据库事务中备份"):
         create_backup(tmp_path / "backups")
     assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
+
+
+def test_overwrite_replaces_a_database_and_files_that_are_not_empty(transactional_db, media, tmp_path, empty_database):
+    (media / "evidence").mkdir(parents=True)
+    (media / "evidence" / "a.png").write_bytes(_png())
+    archive, _ = create_backup(tmp_path / "backups")
+    rows = table_checksums(connection.settings_dict)
+    shutil.rmtree(media)
+    restore_backup(archive, database=empty_database)
+    # Someone worked on in the restored copy: a changed row, a new table, a new file.
+    raw = _raw(empty_database)
+    raw.cursor().execute("UPDATE django_content_type SET model = model || '_changed'")
+    raw.cursor().execute("CREATE TABLE leftover (id integer)")
+    raw.commit()
+    raw.close()
+    (media / "evidence" / "b.png").write_bytes(b"new")
+    assert table_checksums(empty_database) != rows
+
+    with pytest.raises(BackupError, match="不是空的"):
+        restore_backup(archive, database=empty_database)
+    restore_backup(archive, database=empty_database, overwrite=True)
+    assert table_checksums(empty_database) == rows
+    assert file_checksums(media) == {"evidence/a.png": hashlib.sha256(_png()).hexdigest()}

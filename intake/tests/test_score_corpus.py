@@ -88,3 +88,26 @@ def test_without_the_shared_scorer_it_says_so_in_chinese(tmp_path):
     done = run(*ARGS, shared=tmp_path / "nowhere")
     assert done.returncode == 2
     assert "找不到评分程序" in done.stderr and "XIEZUO_SHARED" in done.stderr
+
+
+def test_a_listed_format_whose_file_is_missing_scores_zero_with_a_message(tmp_path):
+    """intake.corpus directly, on a one-document corpus whose .docx was never built."""
+    from intake.corpus import as_json, score_corpus
+    from intake.seeds import load_scorer
+
+    scorer = load_scorer(shared_path("tools/score_import.py"))
+    source = ROOT / "corpus" / "written" / "011_excel_ledger"
+    folder = tmp_path / "written" / "011_excel_ledger"
+    folder.mkdir(parents=True)
+    for name in ("source.txt", "gold.json"):
+        (folder / name).write_bytes((source / name).read_bytes())
+    manifest = [{"id": "w011", "dir": folder.name, "formats": ["txt", "docx"], "split": "held_out", "layout": ""}]
+    (tmp_path / "written" / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    results = as_json(score_corpus(tmp_path, scorer, None))
+    assert results["tune"]["files"] == 0
+    by_format = {r["format"]: r for r in results["held_out"]["results"]}
+    assert by_format["docx"]["error"] == "source.docx：清单列出了此格式，但文件不存在"
+    assert by_format["docx"]["f1"] == 0.0 and by_format["docx"]["fn"] > 0
+    assert by_format["txt"]["error"] is None and by_format["txt"]["tasks_found"] > 0
+    assert results["held_out"]["refused"] == 1

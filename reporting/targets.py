@@ -5,6 +5,8 @@ One home for the rule: the report page, saving, the review queue and 我的填�
 one report or many at once, in a fixed number of queries.
 """
 
+from django.db.models import Q
+
 from orgs.models import GroupMembership
 from plans.models import Assignment, Target
 from reporting.models import ProgressReport
@@ -18,7 +20,13 @@ def targets_by_report(reports: list[ProgressReport]) -> dict[int, list[Target]]:
     """Each report's targets. Three queries, plus one per level of groups nested in groups."""
     task_ids = {r.task_id for r in reports}
     by_task: dict[int, list[Target]] = {}
-    for target in Target.objects.filter(task_id__in=task_ids).select_related("assignee"):
+    # Only targets a report could be given: its unit's own, a group's, or a task's totals (a
+    # breakdown's other units' parts never are; a city task has one per county). Ordered within
+    # each task only: Target's default order joins task and plan to sort by them.
+    could = (Q(assignee_id__in={r.unit_id for r in reports}) | Q(assignee__is_group=True)
+             | Q(parent__isnull=True, assignee__isnull=True))
+    for target in (Target.objects.filter(could, task_id__in=task_ids).select_related("assignee")
+                   .order_by("position", "pk")):
         by_task.setdefault(target.task_id, []).append(target)
     leads = set(Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD)
                 .values_list("task_id", "unit_id"))

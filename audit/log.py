@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.models import User
 from audit.access import visible_history
 from audit.entries import Entry, build_entries
 from audit.kinds import KINDS, Kind, kind_named
@@ -51,7 +52,13 @@ class LogFilters:
         kind = kind_named(slug) if slug else None
         if slug and kind is None:
             raise FilterError(f"没有“{slug}”这类对象")
-        filters = cls(who=number("who", "操作人"), kind=kind, date_from=day("from", "起始日期"),
+        who = (query.get("who") or "").strip()
+        if who and not who.isdigit():  # a username typed where the list would be too long
+            found = User.objects.filter(username=who).values_list("pk", flat=True).first()
+            if found is None:
+                raise FilterError(f"没有用户名为“{who}”的用户")
+            who = str(found)
+        filters = cls(who=int(who) if who else None, kind=kind, date_from=day("from", "起始日期"),
                       date_to=day("to", "截止日期"), plan=number("plan", "方案"))
         if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
             raise FilterError("起始日期晚于截止日期")

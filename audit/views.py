@@ -50,8 +50,17 @@ def office_log(request):
     return render(request, "audit/log.html", {
         "entries": entries, "total": total, "page": page, "pages": pages, "problem": problem,
         "filters": filters, "query": query.urlencode(), "kinds": KINDS,
-        "people": access.people_in_scope(request.user), "plans": access.plans_in_scope(request.user),
+        # A list to choose from while it is short; a box to type in where it would be thousands long.
+        "people": _short(access.people_in_scope(request.user)), "plans": _short(access.plans_in_scope(request.user)),
     })
+
+
+CHOICES_MAX = 300
+
+
+def _short(rows):
+    rows = list(rows[:CHOICES_MAX + 1])
+    return rows if len(rows) <= CHOICES_MAX else None
 
 
 HEADERS = ["时间", "操作人", "IP地址", "对象类别", "对象", "编号", "操作", "修改内容（字段：原值 → 新值）", "原因"]

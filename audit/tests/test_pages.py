@@ -38,9 +38,9 @@ def changed(work, client):
     return {**work, "total": total, "mine": mine}
 
 
-def page(client, user, url, **extra):
+def page(client, user, url, data=None, **extra):
     client.force_login(user)
-    return client.get(url, **extra)
+    return client.get(url, data, **extra)
 
 
 def test_a_target_history_shows_old_and_new_who_and_why(client, changed):
@@ -100,6 +100,7 @@ def test_the_office_log_filters_by_who_kind_plan_and_dates(client, changed):
     assert "十二月调整" in everything and "按市里新文件调整" in everything and "10.20.30.40" in everything
     by_gudong = client.get(url, {"who": gudong.pk}).content.decode()
     assert "10.20.30.40" in by_gudong and "按市里新文件调整" not in by_gudong
+    assert client.get(url, {"who": "gudong"}).content.decode().count("10.20.30.40") == by_gudong.count("10.20.30.40")
     targets = client.get(url, {"kind": "target", "who": office.pk}).content.decode()
     assert "按市里新文件调整" in targets and "10.20.30.40" not in targets
     december = client.get(url, {"from": "2026-12-01", "to": "2026-12-31"}).content.decode()
@@ -143,3 +144,10 @@ def test_the_plan_and_report_pages_link_to_their_history(client, changed):
     html = page(client, reviewer, reverse("reporting:report", args=[changed["report"].pk])).content.decode()
     assert reverse("audit:object", args=["report", changed["report"].pk]) in html
     assert page(client, reviewer, reverse("audit:object", args=["report", changed["report"].pk])).status_code == 200
+
+
+def test_a_long_list_of_people_or_plans_becomes_a_box_to_type_in(client, changed, monkeypatch):
+    monkeypatch.setattr("audit.views.CHOICES_MAX", 1)
+    html = page(client, changed["people"]["office"], reverse("audit:log"), data={"who": "gudong"}).content.decode()
+    assert 'name="who" value="gudong"' in html and '<select name="plan">' in html  # five people, one plan
+    assert "10.20.30.40" in html and "按市里新文件调整" not in html

@@ -38,7 +38,8 @@ KINDS = [Kind(*k) for k in [
      "task__plan_id"),
     ("target", Target, "目标", lambda r: f"{r.metric} {r.quantity.normalize():f}{r.unit}" if r.quantity is not None
      else r.metric, "task__plan_id"),
-    ("schedule", ReportingSchedule, "填报安排", lambda r: f"方案#{r.plan_id}的填报安排", "plan_id"),
+    ("schedule", ReportingSchedule, "填报安排", lambda r: f"方案#{r.plan_id}的填报安排", "plan_id",
+     lambda r: reverse("registry:schedule", args=[r.plan_id])),
     ("evidencerule", EvidenceRule, "佐证要求", lambda r: f"任务#{r.task_id}的佐证要求", "task__plan_id"),
     ("report", ProgressReport, "进度报告", lambda r: f"报告#{r.id}（{r.get_status_display()}）", "cycle__plan_id",
      lambda r: reverse("reporting:report", args=[r.id])),
@@ -48,12 +49,13 @@ KINDS = [Kind(*k) for k in [
      "report__cycle__plan_id", lambda r: reverse("reporting:report", args=[r.report_id])),
     ("bulletin", Bulletin, "月度通报", lambda r: f"{r.title}（{r.year}年第{r.number}期）",
      "plan_id", lambda r: reverse("oversight:bulletins", args=[r.scope_kind, r.plan_id or r.region_id])),
-    ("unit", Unit, "单位", lambda r: r.name),
+    ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),
     ("alias", UnitAlias, "单位别名", lambda r: r.name),
     ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),
-    ("pairing", Pairing, "结对关系", lambda r: f"结对#{r.id}"),
+    ("pairing", Pairing, "结对关系", lambda r: f"结对#{r.id}", None, lambda r: reverse("registry:pairing", args=[r.id])),
     ("region", Region, "区划", lambda r: r.name),
-    ("user", User, "用户", lambda r: f"{r.name or r.username}（{r.username}）"),
+    ("user", User, "用户", lambda r: f"{r.name or r.username}（{r.username}）", None,
+     lambda r: reverse("registry:user", args=[r.id])),
     ("robot", GroupRobot, "群机器人", lambda r: r.name),
 ]]
 

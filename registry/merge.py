@@ -68,6 +68,7 @@ def do_merge_units(actor, keep: Unit, other: Unit, *, reason: str) -> Unit:
             raise RegistryError(_clash_message(keep, other, clashes), field="other")
         with acting(actor, f"合并单位：“{other.name}”并入“{keep.name}”；{reason}"):
             _move_everything(keep, other)
+            keep.save()  # the kept unit's own history says what was merged into it, and why
             try:
                 with transaction.atomic():
                     other.delete()

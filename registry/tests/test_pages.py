@@ -153,3 +153,18 @@ def test_pairing_overview_shows_the_other_side_read_only(client, offices, work, 
     page = client.get(reverse("registry:pairings")).content.decode()
     assert "隆德县" in page and "（对方）" in page
     assert client.get(reverse("registry:unit", args=[ningxia.pk])).status_code == 404
+
+
+def test_each_page_links_to_its_full_history_and_back(client, offices, work, pairing):
+    client.force_login(offices["gulou"])
+    unit = work["units"]["区教育局"]
+    from registry import services
+    services.do_update_unit(offices["gulou"], unit, name="区教育局", kind=Unit.Kind.DEPARTMENT, region=unit.region,
+                            contact_person="李明", reason="补登联系人")
+    page = client.get(reverse("registry:unit", args=[unit.pk])).content.decode()
+    history_url = reverse("audit:object", args=["unit", unit.pk])
+    assert history_url in page
+    history = client.get(history_url).content.decode()
+    assert "补登联系人" in history and reverse("registry:unit", args=[unit.pk]) in history
+    user_url = reverse("audit:object", args=["user", work["people"]["gudong"].pk])
+    assert user_url in client.get(reverse("registry:user", args=[work["people"]["gudong"].pk])).content.decode()

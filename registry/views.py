@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.roles import Role, group_name
 from orgs.models import Pairing, Unit
 from plans.models import Task
 from registry import access, forms, services
@@ -125,6 +126,9 @@ def users(request):
         rows = rows.filter(unit_id=int(unit_id))
     rows = list(rows[:500])
     for row in rows:
+        # Roles from the prefetched groups: role_set would otherwise ask once a row.
+        names = {g.name for g in row.groups.all()}
+        row.role_set = frozenset(role for role in Role if group_name(role) in names)
         row.changeable = access.may_change_user(actor, row)
     return render(request, "registry/users.html", {"users": rows, "q": q})
 

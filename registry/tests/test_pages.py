@@ -168,3 +168,16 @@ def test_each_page_links_to_its_full_history_and_back(client, offices, work, pai
     assert "补登联系人" in history and reverse("registry:unit", args=[unit.pk]) in history
     user_url = reverse("audit:object", args=["user", work["people"]["gudong"].pk])
     assert user_url in client.get(reverse("registry:user", args=[work["people"]["gudong"].pk])).content.decode()
+
+
+def test_user_list_reads_a_fixed_number_of_queries(client, offices, work, django_assert_max_num_queries):
+    from reporting.tests.conftest import person
+    from accounts.roles import Role
+    client.force_login(offices["gulou"])
+    url = reverse("registry:users")
+    client.get(url)
+    for n in range(15):
+        person(f"extra{n}", work["units"]["鼓西街道"], Role.REPORTER)
+    with django_assert_max_num_queries(14):
+        page = client.get(url).content.decode()
+    assert 'data-username="extra14"' in page and "填报员" in page

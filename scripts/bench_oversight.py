@@ -146,7 +146,7 @@ class Shape:
 
 COLUMNS = {
     "orgs_region": "id name level code parent_id",
-    "orgs_unit": "id name full_name kind is_group is_active parent_id region_id",
+    "orgs_unit": "id name full_name kind is_group is_active parent_id region_id contact_person contact_phone",
     "orgs_groupmembership": "id position group_id member_id",
     "orgs_pairing": "id level programme role start_year end_year note helped_id helper_id",
     "accounts_user": ("id password last_login is_superuser username first_name last_name email is_staff is_active "
@@ -159,7 +159,7 @@ COLUMNS = {
     "plans_assignment": "id role printed_name position unit_id task_id",
     "plans_target": ("id source_location source_text metric quantity unit comparator max_quantity per year "
                      "carried_over printed_text assignee_printed position assignee_id parent_id task_id"),
-    "reporting_reportingschedule": "id due_day starts_on active plan_id evidence_policy",
+    "reporting_reportingschedule": "id due_day starts_on active plan_id evidence_policy skipped_months",
     "reporting_reportingcycle": "id label period_start period_end due_on plan_id",
     "reporting_progressreport": ("id status progress problems next_steps submitted_at submitted_late reviewed_at "
                                  "review_comment version reviewed_by_id submitted_by_id task_id unit_id cycle_id"),
@@ -320,7 +320,7 @@ class Generator:
 
     def unit(self, name: str, kind: str, region: int, parent: int | None = None, group: bool = False) -> int:
         return self.load.add("orgs_unit", name, "", kind, "t" if group else "f", "t",
-                             N if parent is None else str(parent), str(region))
+                             N if parent is None else str(parent), str(region), "", "")
 
     def user(self, username: str, unit: int, role: str) -> int:
         # "!" starts an unusable password: the benchmark logs in with force_login.
@@ -416,7 +416,7 @@ class Generator:
                            f"{office.name}振兴办〔{year}〕1号", f"{office.name}乡村振兴领导小组办公室",
                            f"{year}-02-15", str(year), N, "east_west", "[]", "", self.now, self.now, str(office.office),
                            N if parent is None else str(parent), "[]", "active")
-        self.load.add("reporting_reportingschedule", "25", f"{year}-01-01", "t", str(pk), "none")
+        self.load.add("reporting_reportingschedule", "25", f"{year}-01-01", "t", str(pk), "none", "[]")
         office.plan, office.tasks, office.reporters = pk, [], []
 
     def task(self, office: Office, year: int, n: int, how: str, upper: int | None) -> int:

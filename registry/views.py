@@ -24,6 +24,11 @@ def _gate(request):
     return request.user
 
 
+def _status(request) -> int:
+    """A form shown again after a POST was refused: 400, so a client (and a test) can tell."""
+    return 400 if request.method == "POST" else 200
+
+
 def _attempt(form, action):
     """Run a service action; its RegistryError becomes the form's error beside the field."""
     try:
@@ -69,7 +74,7 @@ def unit_create(request):
         if unit is not None:
             messages.success(request, f"已新增单位“{unit.name}”")
             return redirect("registry:unit", unit.pk)
-    return render(request, "registry/unit_form.html", {"form": form, "unit": None})
+    return render(request, "registry/unit_form.html", {"form": form, "unit": None}, status=_status(request))
 
 
 @login_required
@@ -85,7 +90,7 @@ def unit_edit(request, pk):
         if done is not None:
             messages.success(request, f"已保存“{done.name}”")
             return redirect("registry:unit", unit.pk)
-    return _unit_page(request, actor, unit, form, forms.MergeForm(actor, unit))
+    return _unit_page(request, actor, unit, form, forms.MergeForm(actor, unit), status=_status(request))
 
 
 def _unit_page(request, actor, unit, form, merge_form, status=200):
@@ -148,7 +153,7 @@ def user_create(request):
             # The password is shown on this response only, never stored readable or redirected with.
             return render(request, "registry/password_shown.html", {"person": person, "password": password,
                                                                      "created": True})
-    return render(request, "registry/user_create.html", {"form": form})
+    return render(request, "registry/user_create.html", {"form": form}, status=_status(request))
 
 
 def _user_page(request, actor, person, *, form=None, roles_form=None, active_form=None, password_form=None,
@@ -250,7 +255,7 @@ def pairing_create(request):
         if pairing is not None:
             messages.success(request, "已新增结对关系")
             return redirect("registry:pairing", pairing.pk)
-    return render(request, "registry/pairing_form.html", {"form": form, "pairing": None})
+    return render(request, "registry/pairing_form.html", {"form": form, "pairing": None}, status=_status(request))
 
 
 @login_required
@@ -266,7 +271,7 @@ def pairing_edit(request, pk):
             messages.success(request, "已保存结对关系")
             return redirect("registry:pairing", pairing.pk)
     return render(request, "registry/pairing_form.html", {"form": form, "pairing": pairing,
-                                                          "history": history_rows(pairing)})
+                                                          "history": history_rows(pairing)}, status=_status(request))
 
 
 # -- reporting schedules -------------------------------------------------------------------------

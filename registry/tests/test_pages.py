@@ -68,7 +68,7 @@ def test_create_unit_through_the_page_with_chinese_error(client, offices, work):
     gulou = work["units"]["鼓楼区"].region
     data = {"name": "区教育局", "kind": Unit.Kind.DEPARTMENT, "region": gulou.pk, "is_active": "on"}
     response = client.post(reverse("registry:unit_create"), data)
-    assert response.status_code == 200 and "已有名为“区教育局”的单位" in response.content.decode()
+    assert response.status_code == 400 and "已有名为“区教育局”的单位" in response.content.decode()
     data.update(name="区文旅局", aliases="文旅局、区文化和旅游局", contact_person="王丽", contact_phone="0591-8")
     response = client.post(reverse("registry:unit_create"), data)
     unit = Unit.objects.get(name="区文旅局", region=gulou)

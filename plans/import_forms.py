@@ -1,6 +1,6 @@
 """Forms for importing a document: the upload, and the review of what was read."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -110,6 +110,10 @@ def _unit_label(unit: Unit) -> str:
     return f"{unit.name}（{unit.region.name}）"
 
 
+# The importer's per-task "unsure" fields (intake/interpret/items.py), as the page names them.
+UNSURE_LABELS = {"units": "责任单位", "deadline": "完成时限"}
+
+
 @dataclass
 class ReviewRow:
     """One task on the review page: the source beside the editable fields."""
@@ -120,6 +124,8 @@ class ReviewRow:
     source_text: str
     units: list[tuple[str, str, UnitMatch]]  # (role label, printed, match)
     targets: list[str]
+    # What the importer only proposed and the clerk should confirm ("责任单位", "完成时限").
+    unsure: list[str] = field(default_factory=list)
 
 
 class ReviewForms:
@@ -200,6 +206,7 @@ class ReviewForms:
                 # Without the parser's source text, show what it read, so there is still something to compare.
                 source_text=source.get("text") or "\n".join(filter(None, [task.get("text"), task.get("measures")])),
                 units=units, targets=_describe_targets(task.get("targets") or []),
+                unsure=[UNSURE_LABELS.get(name, name) for name in task.get("unsure") or []],
             ))
         return rows
 

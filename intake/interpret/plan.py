@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from intake.document import Document, Paragraph, Table
 from intake.errors import IntakeError
-from intake.interpret import outline
+from intake.interpret import items, outline
 from intake.interpret.facts import extract_facts
 from intake.interpret.table_tasks import tasks_from_table
 from intake.interpret.tables import UNIT_ROLES, assign_roles, header_roles, is_task_table
@@ -89,10 +89,14 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             tasks = outline.tasks_from_unit_lines(paragraphs, year=year, context=context, aliases=aliases)
         else:
             tasks = outline.tasks_from_chapters(paragraphs, year=year, context=context)
+        if not tasks:
+            # Any other numbering: the items are proposed as tasks, what is unsure marked.
+            tasks = items.tasks_from_items(paragraphs, year=year, context=context, aliases=aliases)
     if not tasks:
         raise IntakeError(
-            "没有找到任务：文件中既没有带“序号/任务/单位”表头的任务表，也没有按“（一）…（牵头单位：…）”"
-            "或“第×章 1. …”编排的任务条目。请确认上传的是任务分工文件。",
+            "没有找到任务：文件中没有任务表（表头含“序号”“任务/内容”“责任单位/时限”等列），"
+            "也没有编号的条目（“一、”“（一）”“1.”“（1）”“①”“第×章”或段内“一是……二是……”）。"
+            "请确认上传的是任务分工文件；若任务没有编号，请在每项任务前加上序号再上传。",
             document.name,
         )
     if task_tables:

@@ -72,9 +72,9 @@ def split_units(text: str, aliases: dict[str, str] | None = None) -> list[str]:
     if whole:
         text = whole.group(1)
     # "X (Y)": Y is another name of X, or its explanation; X stands.
-    text = _BRACKETED.sub(lambda m: "" if _is_alias_note(m.group(1)) else " " + m.group(1) + " ", text)
-    tokens = [t for t in _SEPARATORS.split(text) if t]
-    units = _attach_government(tokens)
+    text = _BRACKETED.sub(_bracket, text)
+    tokens = [t.replace("\x01", "、").replace("\x02", "（").replace("\x03", "）") for t in _SEPARATORS.split(text) if t]
+    units = _share_suffix(_attach_government(tokens))
     folded: list[str] = []
     for unit in units:
         canonical = aliases.get(unit)
@@ -82,6 +82,34 @@ def split_units(text: str, aliases: dict[str, str] | None = None) -> list[str]:
             continue  # "(区民政局 区乡村振兴局)": the second is the first's other plate
         folded.append(unit)
     return folded
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?[省市州县区镇乡]")
+_SHARED = re.compile(r"([\u4e00-\u9fff]{1,5}?[省市州县区镇乡])(人民政府|政府|管委会|党委|党委政府)")
+
+
+def _share_suffix(units: list[str]) -> list[str]:
+    """"滨江区、临湖区人民政府": the places before the last share its 人民政府."""
+    result = list(units)
+    for index, unit in enumerate(units):
+        match = _SHARED.fullmatch(unit)
+        if not match:
+            continue
+        start = index
+        while start > 0 and _PLACE.fullmatch(units[start - 1]) and not units[start - 1].startswith("各"):
+            start -= 1
+        for position in range(start, index):
+            result[position] = units[position] + match.group(2)
+    return result
+
+
+def _bracket(match: re.Match) -> str:
+    inner = match.group(1)
+    parts = [p for p in re.split(r"[、，,]", inner) if p]
+    if len(parts) > 1 and all(len(p.strip()) <= 2 for p in parts):
+        # "各县（市、区）人民政府": the bracket belongs to the name; keep it, shielded from splitting.
+        return "\x02" + "\x01".join(p.strip() for p in parts) + "\x03"
+    return "" if _is_alias_note(inner) else " " + inner + " "
 
 
 def _is_alias_note(inner: str) -> bool:

@@ -292,3 +292,15 @@ def test_a_plan_saved_meanwhile_is_updated_only_after_its_diff_is_shown(client, 
     assert "与页面显示时不同" in response.content.decode() and "与已有方案的差异" in response.content.decode()
     response = client.post(reverse("plans:import_review", args=[pending.pk]), {**form, "existing": plan.pk})
     assert response.status_code == 302 and Plan.objects.count() == 1
+
+
+def test_review_names_the_fields_the_importer_only_proposed(client, admin):
+    client.force_login(admin)
+    text = "南湖区工作安排\n一、做好信息报送。每月报送协作信息1篇。(区乡村振兴局)\n二、做好总结。形成年度总结。\n"
+    response = upload(client, text.encode("utf-8"), "anpai.txt")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    pending = PendingImport.objects.latest("pk")
+    html = client.get(reverse("plans:import_review", args=[pending.pk])).content.decode()
+    rows = {row.label: row.unsure for row in client.get(reverse("plans:import_review", args=[pending.pk])).context["forms"].rows}
+    assert list(rows.values()) == [["完成时限"], ["责任单位", "完成时限"]]
+    assert "原文未写明责任单位、完成时限" in html and "原文未写明完成时限" in html

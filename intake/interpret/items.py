@@ -1,0 +1,269 @@
+"""Numbered items in running text, whatever their numbering, proposed as tasks.
+
+Numbering styles (第三章, 一、, （一）, 1., （1）, ①) take outline levels in the order
+the document first uses them, as readers do. The deepest numbered items are tasks;
+the items above them give the category. A paragraph listing "一是……；二是……" is
+split into one task per clause. Units come from the words around each item
+(`clauses.py`); what the importer could not find or only guessed is named in the
+task's `unsure` list, for the clerk to confirm on the review page.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from intake.document import Paragraph
+from intake.interpret import clauses
+from intake.interpret.deadlines import resolve
+from intake.interpret.numbers import chinese_to_int
+from intake.interpret.targets import Context
+from intake.interpret.tasks import make_task, targets_for
+from intake.interpret.text import tidy
+
+_CN = "一二三四五六七八九十"
+# Numbering styles in the order official documents nest them (GB/T 9704 and common usage).
+MARKERS = [
+    ("chapter", re.compile(rf"^第([{_CN}百]+)[章部篇]\s*")),
+    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*")),
+    ("pcn", re.compile(rf"^[（(]([{_CN}]{{1,3}})[）)]\s*[、.．]?\s*")),
+    ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("pnum", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
+    ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
+]
+_INLINE = re.compile(rf"([{_CN}]{{1,3}})是")
+_FIRST_LEADS = re.compile(r"(?:列|排)(?:第一位|首位)(?:的)?(?:单位)?为牵头")
+_NOT_TASK = re.compile(r"^(?:指导思想|总体要求|基本原则|总体思路|保障措施|工作要求|组织保障|附件|附表)")
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# Deadlines as running text writes them; the latest one counts.
+_DEADLINE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?(?:前|之前)|(?:到|至)\d{4}年底?|全年|年内|年底前|年底")
+
+
+@dataclass
+class Node:
+    kind: str
+    number: str
+    head: str
+    location: str
+    level: int
+    body: list[str] = field(default_factory=list)
+    units: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    deadline: str | None = None
+    children: list["Node"] = field(default_factory=list)
+    parent: "Node | None" = None
+
+
+def _marker(text: str):
+    for kind, pattern in MARKERS:
+        match = pattern.match(text)
+        if match and text[match.end():].strip():
+            return kind, match.group(1), text[match.end():].strip()
+    return None
+
+
+def _number_value(number: str) -> int:
+    if number.isdigit():
+        return int(number)
+    if "\u2460" <= number <= "\u2473":
+        return ord(number) - 0x2460 + 1
+    return chinese_to_int(number) or 0
+
+
+def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
+    """The numbered items as a tree; unnumbered paragraphs belong to the item above them."""
+    roots: list[Node] = []
+    ranks = [kind for kind, _ in MARKERS]
+    stack: list[Node] = []
+    first_leads = False  # "列第一位为牵头单位，下同": from here on the first unit named leads
+    for paragraph in paragraphs:
+        text = tidy(paragraph.full_text)
+        if not text:
+            continue
+        found = _marker(text)
+        if found and (found[0] != "cn" or len(found[2]) > 1):
+            kind, number, head = found
+            level = ranks.index(kind)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            node = Node(kind, number, head, paragraph.location, level, parent=stack[-1] if stack else None)
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+            continue
+        if not stack:
+            continue
+        current = stack[-1]
+        if clauses.is_unit_line(text):
+            if _FIRST_LEADS.search(text):
+                first_leads = True
+                text = re.sub(r"[（(][^（）()]*(?:列|排)(?:第一位|首位)[^（）()]*[）)]", "", text)
+            found_units = clauses.unit_line(text, aliases)
+            if found_units:
+                lead, partner = found_units
+                if first_leads and len(lead) > 1 and not partner and not re.search(r"分别牵头|共同牵头", text):
+                    lead, partner = lead[:1], lead[1:]
+                current.units.append((lead, partner))
+            continue
+        deadline = clauses.deadline_line(text)
+        if deadline is not None:
+            current.deadline = deadline
+            continue
+        if _DATE_LINE.match(text) or text.startswith(("附件", "附表")):
+            stack.clear()  # the signature or an annex ends the list
+            continue
+        current.body.append(text)
+    return roots
+
+
+def _title(head: str) -> str:
+    return re.split(r"[。：:；;]", head, maxsplit=1)[0].strip()
+
+
+def _is_heading(head: str) -> bool:
+    """A short line with no sentence in it: "强化组织领导", "（一）推进产业合作。"."""
+    stripped = head.rstrip("。.")
+    return len(stripped) <= 25 and not re.search(r"[，。；：,;:]", stripped)
+
+
+@dataclass
+class Item:
+    path: list[Node]
+    ref_parts: list[str]
+    category: str | None
+    text: str
+    body: list[str]
+    units: tuple[list[str], list[str]] | None
+    deadline_text: str | None
+    location: str
+    source: str
+
+
+def _leaves(nodes: list[Node]) -> list[Node]:
+    result = []
+    for node in nodes:
+        if node.children:
+            result += _leaves(node.children)
+        else:
+            result.append(node)
+    return result
+
+
+def _runs_on(nodes: list[Node], level: int) -> bool:
+    """Whether items at this level keep counting across their parents (1.–9. over three sections)."""
+    groups: dict[int, list[Node]] = {}
+    for node in _all(nodes):
+        if node.level == level and node.parent is not None:
+            groups.setdefault(id(node.parent), []).append(node)
+    if len(groups) < 2:
+        return False
+    firsts = [_number_value(g[0].number) for g in groups.values()]
+    return any(first > 1 for first in firsts[1:])
+
+
+def _all(nodes: list[Node]):
+    for node in nodes:
+        yield node
+        yield from _all(node.children)
+
+
+def _path(node: Node) -> list[Node]:
+    path = []
+    while node is not None:
+        path.insert(0, node)
+        node = node.parent
+    return path
+
+
+def _split_units(text: str, aliases) -> tuple[str, tuple[list[str], list[str]] | None]:
+    found = clauses.trailing_clause(text, aliases)
+    if found:
+        return found
+    return text, clauses.in_text_units(text, aliases)
+
+
+def _deadline_in(text: str, year: int | None) -> str | None:
+    """The latest deadline written in the text ("5月底前开工…9月底前达到80%" → 9月底前)."""
+    found = _DEADLINE.findall(tidy(text))
+    if not found or year is None:
+        return found[-1] if found else None
+    dated = [(resolve(d, year), d) for d in found]
+    dated = [(date, d) for date, d in dated if date]
+    return max(dated)[1] if dated else found[-1]
+
+
+def _items_of(leaf: Node, aliases) -> list[tuple[list[str], str | None, str, list[str]]]:
+    """(extra ref parts, category, text, body paragraphs) for a leaf: one, or one per 一是/二是 clause."""
+    parent_title = _title(leaf.parent.head) if leaf.parent else None
+    head = leaf.head
+    if _is_heading(head) and leaf.body:
+        category, paragraphs = _title(head), list(leaf.body)
+    else:
+        category, paragraphs = parent_title, [head, *leaf.body]
+    joined = "".join(paragraphs)
+    inline = list(_INLINE.finditer(joined))
+    numbers = [_number_value(m.group(1)) for m in inline]
+    if len(inline) >= 2 and numbers == list(range(1, len(numbers) + 1)):
+        lead_in = joined[:inline[0].start()]
+        category = _title(lead_in) or category
+        result = []
+        for index, match in enumerate(inline):
+            end = inline[index + 1].start() if index + 1 < len(inline) else len(joined)
+            part = joined[match.end():end].strip().rstrip("；;。，,").strip()
+            result.append(([match.group(1)], category, part, [part]))
+        return result
+    return [([], category, joined, paragraphs)]
+
+
+def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, aliases) -> list[dict]:
+    roots = build_outline(paragraphs, aliases)
+    leaves = [leaf for leaf in _leaves(roots) if leaf.head or leaf.body]
+    # A leaf beside items that have sub-items is a preamble (一、总体要求), not a task.
+    deepest = max((len(_path(leaf)) for leaf in leaves), default=0)
+    kept = []
+    for leaf in leaves:
+        siblings = leaf.parent.children if leaf.parent else roots
+        if len(_path(leaf)) < deepest and any(s.children for s in siblings):
+            continue
+        if any(_NOT_TASK.match(node.head) for node in _path(leaf)):
+            continue
+        kept.append(leaf)
+    if not kept:
+        return []
+    # Levels every task shares one number of (二、重点任务 over all) and levels numbered
+    # on across their parents start the ref lower down.
+    paths = [_path(leaf) for leaf in kept]
+    skip = 0
+    while all(len(p) > skip + 1 for p in paths) and len({id(p[skip]) for p in paths}) == 1:
+        skip += 1
+    tasks = []
+    for leaf, path in zip(kept, paths):
+        start = skip
+        for depth in range(len(path) - 1, skip - 1, -1):
+            if depth > 0 and _runs_on(roots, path[depth].level):
+                start = max(start, depth)
+        ref_parts = [node.number for node in path[start:]]
+        for extra, category, text, body in _items_of(leaf, aliases):
+            text, units = _split_units(text, aliases)
+            if leaf.units:
+                lead = [u for found in leaf.units for u in found[0]]
+                partner = [u for found in leaf.units for u in found[1]]
+                if not lead:
+                    lead, partner = partner, []
+                units = (lead, partner)
+            deadline_text = leaf.deadline if leaf.deadline is not None and not extra else _deadline_in(text, year)
+            unsure = []
+            if not units:
+                unsure.append("units")
+            if not deadline_text:
+                unsure.append("deadline")
+            body = [clauses.trailing_clause(p, aliases)[0] if clauses.trailing_clause(p, aliases) else p for p in body]
+            task = make_task(
+                ref=".".join(ref_parts + extra), list_name=None, category=category, text=text, measures=None,
+                lead=units[0] if units else [], partner=units[1] if units else [],
+                deadline_text=deadline_text or "", year=year, targets=targets_for([body], context),
+                location=leaf.location, source_text="\n".join([leaf.head, *leaf.body]),
+            )
+            task["unsure"] = unsure
+            tasks.append(task)
+    return tasks
+
+
+def has_numbered_items(paragraphs: list[Paragraph]) -> bool:
+    return any(_marker(tidy(p.full_text)) for p in paragraphs)

@@ -1,0 +1,176 @@
+"""Numbered items in running text proposed as tasks, and the unit clauses around them.
+
+Every example is written here for the rule it tests; none is copied from the corpus.
+"""
+
+import pytest
+
+from intake.api import IntakeError, parse_document
+from intake.interpret.clauses import in_text_units, parse_unit_clause, trailing_clause, unit_line
+from intake.interpret.units import split_units
+
+
+def _parse(text: str) -> dict:
+    return parse_document(text.encode("utf-8"), "要点.txt")
+
+
+def _task(plan: dict, ref: str) -> dict:
+    return next(t for t in plan["tasks"] if t["ref"] == ref)
+
+
+@pytest.mark.parametrize("clause, lead, partner", [
+    ("(责任单位:县教育局,县卫健局)", ["县教育局", "县卫健局"], []),
+    ("（牵头单位：县文旅局；责任单位：县商务局、县交通局）", ["县文旅局"], ["县商务局", "县交通局"]),
+    ("【牵头单位:县水利局;配合单位:县林业局】", ["县水利局"], ["县林业局"]),
+    ("(县民政局牵头,县残联、县妇联分工负责)", ["县民政局"], ["县残联", "县妇联"]),
+    ("(县残联、县妇联分工负责)", ["县残联", "县妇联"], []),
+    ("(县科协牵头,县工信局及县市场监管局按职责分工负责)", ["县科协"], ["县工信局", "县市场监管局"]),
+])
+def test_closing_bracket_names_the_units(clause, lead, partner):
+    text, units = trailing_clause("开展科普进村活动不少于5场。" + clause)
+    assert text == "开展科普进村活动不少于5场。"
+    assert units == (lead, partner)
+
+
+def test_a_bare_bracket_counts_only_after_the_sentence_ends():
+    assert trailing_clause("整治河道。(县水利局)") == ("整治河道。", (["县水利局"], []))
+    # Mid-sentence, "县水利局（县河长办）" is a unit and its other name, not a clause.
+    assert trailing_clause("会同县水利局（县河长办）") is None
+
+
+def test_units_inside_the_sentence():
+    assert in_text_units("建成冷链仓储中心1个，由县商务局负责，8月底前完成") == (["县商务局"], [])
+    assert in_text_units("由县农业农村局牵头，县财政局、县审计局配合，年底前完成") == (
+        ["县农业农村局"], ["县财政局", "县审计局"])
+    assert in_text_units("由县教育局、县卫健局分别负责") == (["县教育局", "县卫健局"], [])
+    assert in_text_units("由此带动就业") is None
+
+
+def test_units_on_their_own_line():
+    assert unit_line("责任单位：县人社局（牵头），县总工会、县妇联，各乡镇") == (
+        ["县人社局"], ["县总工会", "县妇联", "各乡镇"])
+    assert unit_line("配合单位:县财政局、县审计局等县级有关部门") == (
+        [], ["县财政局", "县审计局", "县级有关部门"])
+    assert unit_line("牵头单位:县发改局、县统计局分别牵头") == (["县发改局", "县统计局"], [])
+    assert unit_line("完成时限：6月底前") is None
+
+
+def test_parse_unit_clause_with_no_units_is_none():
+    assert parse_unit_clause("详见附表") is None
+
+
+@pytest.mark.parametrize("printed, units", [
+    ("东坪县、西坪县人民政府", ["东坪县人民政府", "西坪县人民政府"]),
+    ("北湖区、南湖区、县工信局", ["北湖区", "南湖区", "县工信局"]),
+    ("各县（市、区）人民政府", ["各县（市、区）人民政府"]),
+    ("县委宣传部（县网信办）", ["县委宣传部"]),
+])
+def test_split_units_shared_suffixes_and_bracketed_names(printed, units):
+    assert split_units(printed) == units
+
+
+TWO_LEVELS = """东坪县乡村振兴局
+东乡振〔2026〕4号
+东坪县2026年协作工作要点
+2026年2月10日
+一、总体要求
+坚持问题导向，推动协作走深走实。
+二、重点任务
+（一）产业协作
+1.建设帮扶车间。新建帮扶车间3个，吸纳就业120人以上，9月底前建成。(责任单位:县人社局,县工信局)
+2.引进企业。引进协作企业2家，由县商务局牵头，县招商中心配合，年底前完成。
+（二）消费协作
+1.扩大采购。采购农特产品800万元以上。（牵头单位：县农业农村局；责任单位：县供销社）
+三、保障措施
+（一）加强督查。县委督查室定期通报进展。
+"""
+
+
+def test_two_levels_of_numbering_become_tasks_with_categories_and_refs():
+    plan = _parse(TWO_LEVELS)
+    assert [t["ref"] for t in plan["tasks"]] == ["一.1", "一.2", "二.1"]  # 二、重点任务 is shared by all
+    first = _task(plan, "一.1")
+    assert first["category"] == "产业协作"
+    assert first["text"] == "建设帮扶车间。新建帮扶车间3个，吸纳就业120人以上，9月底前建成。"
+    assert first["lead_units"] == ["县人社局", "县工信局"]
+    assert first["deadline"] == "2026-09-30"
+    assert {(t["value"], t["unit"]) for t in first["targets"]} == {(3, "个"), (120, "人")}
+    second = _task(plan, "一.2")
+    assert (second["lead_units"], second["partner_units"]) == (["县商务局"], ["县招商中心"])
+    assert second["deadline"] == "2026-12-31"
+    assert "由县商务局牵头" in second["text"]  # words inside the sentence stay in it
+    third = _task(plan, "二.1")
+    assert (third["lead_units"], third["partner_units"]) == (["县农业农村局"], ["县供销社"])
+    assert third["unsure"] == ["deadline"]
+
+
+RUNNING_NUMBERS = """西坪县2026年重点工作分工
+（一）基础设施
+1.修建通村道路30公里。
+责任单位：县交通局（牵头），县财政局
+完成时限：2026年10月底前
+2.改造危房50户。
+责任单位：县住建局
+（二）公共服务
+3.新建幼儿园2所。
+责任单位：县教育局
+"""
+
+
+def test_numbers_running_across_sections_are_the_ref_and_own_lines_give_units():
+    plan = _parse(RUNNING_NUMBERS)
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2", "3"]
+    first = _task(plan, "1")
+    assert (first["lead_units"], first["partner_units"]) == (["县交通局"], ["县财政局"])
+    assert first["deadline_text"] == "2026年10月底前" and first["deadline"] == "2026-10-31"
+    assert _task(plan, "3")["category"] == "公共服务"
+    assert _task(plan, "2")["unsure"] == ["deadline"]
+
+
+INLINE = """北湖区2026年协作要点
+（一）强化资金支持。一是落实财政援助资金500万元，由区财政局负责，4月底前拨付；二是开展项目督导2次以上，由区审计局负责，年底前完成。
+（二）推进劳务协作。一是举办招聘会3场，由区人社局负责；二是帮助就业200人以上，由区人社局牵头，各街道配合。
+"""
+
+
+def test_yishi_ershi_clauses_are_tasks_of_their_item():
+    plan = _parse(INLINE)
+    assert [t["ref"] for t in plan["tasks"]] == ["一.一", "一.二", "二.一", "二.二"]
+    first = _task(plan, "一.一")
+    assert first["category"] == "强化资金支持"
+    assert first["text"] == "落实财政援助资金500万元，由区财政局负责，4月底前拨付"
+    assert first["lead_units"] == ["区财政局"] and first["deadline"] == "2026-04-30"
+    assert (_task(plan, "二.二")["lead_units"], _task(plan, "二.二")["partner_units"]) == (["区人社局"], ["各街道"])
+
+
+def test_a_task_without_units_or_deadline_is_kept_and_marked_unsure():
+    plan = _parse("南湖区工作安排\n一、做好信息报送。每月报送协作信息1篇。\n二、做好总结。形成年度总结。\n")
+    assert [t["ref"] for t in plan["tasks"]] == ["一", "二"]
+    assert _task(plan, "二")["unsure"] == ["units", "deadline"]
+
+
+def test_the_latest_deadline_in_the_text_counts():
+    plan = _parse("东湖区工作安排\n1.项目5月底前开工，9月底前完成投资80%。(区发改局)\n")
+    assert _task(plan, "1")["deadline_text"] == "9月底前"
+
+
+def test_first_named_leads_after_a_note_saying_so():
+    text = """东湖区2026年工作分工
+1.地区生产总值增长6%。
+责任单位:区发改局、区统计局(列第一位为牵头单位,下同)
+2.工业增加值增长7%。
+责任单位:区经信局、区发改局
+3.居民收入增长6%。
+责任单位:区人社局、区农业农村局分别牵头
+"""
+    plan = _parse(text)
+    assert (_task(plan, "1")["lead_units"], _task(plan, "1")["partner_units"]) == (["区发改局"], ["区统计局"])
+    assert (_task(plan, "2")["lead_units"], _task(plan, "2")["partner_units"]) == (["区经信局"], ["区发改局"])
+    assert _task(plan, "3")["lead_units"] == ["区人社局", "区农业农村局"]
+
+
+def test_a_document_without_numbered_items_says_what_is_missing():
+    with pytest.raises(IntakeError) as error:
+        _parse("关于协作工作的情况说明\n今年以来，两地协作稳步推进，成效明显。\n")
+    message = str(error.value)
+    assert "没有找到任务" in message and "编号的条目" in message and "任务表" in message

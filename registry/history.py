@@ -25,10 +25,21 @@ def history_rows(obj, limit: int = 30) -> list[HistoryRow]:
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
             for change in delta.changes:
+                if change.field == "groups":  # a person's roles: the groups' names, not their ids
+                    row.changes.append(("角色", _groups(change.old), _groups(change.new)))
+                    continue
                 label = _label(obj, change.field)
                 row.changes.append((label, _shown(change.old), _shown(change.new)))
         rows.append(row)
     return rows[:limit]
+
+
+def _groups(rows) -> str:
+    from django.contrib.auth.models import Group
+
+    ids = [row["group"] for row in rows or () if isinstance(row, dict) and "group" in row]
+    names = dict(Group.objects.filter(pk__in=ids).values_list("pk", "name"))
+    return "、".join(names.get(pk, f"#{pk}") for pk in ids) or "—"
 
 
 def _label(obj, name: str) -> str:

@@ -102,6 +102,9 @@ def test_deactivate_needs_reason_and_user_page_shows_history(client, offices, wo
     assert not User.objects.get(pk=gudong.pk).is_active
     page = client.get(reverse("registry:user", args=[gudong.pk])).content.decode()
     assert "原因：调离岗位" in page and "是 → 否" in page
+    client.post(reverse("registry:user_roles", args=[gudong.pk]), {"roles": ["reporter", "reviewer"], "reason": "兼任"})
+    page = client.get(reverse("registry:user", args=[gudong.pk])).content.decode()
+    assert "角色：填报员 → 填报员、审核员" in page
 
 
 def test_reset_password_shown_once(client, offices, work):

@@ -163,3 +163,14 @@ def test_a_second_run_writes_nothing_and_reads_the_plans_tasks_once(plan, django
     # The live plans, the schedule, the cycles with whether each has reports, then this month's
     # cycle alone: its tasks and their units, its reports, in a savepoint. Not a query per month.
     assert len(queries) < 20
+
+
+def test_months_without_reports_get_no_cycle_and_running_again_adds_none(plan):
+    """不填报月份: February (春节) and August are skipped; the other months open as usual."""
+    ReportingSchedule.objects.filter(plan=plan).update(skipped_months=[2, 8])
+    services.open_cycles(TODAY, [plan])
+    months = sorted(c.period_start.month for c in plan.cycles.all())
+    assert months == [1, 3, 4, 5, 6, 7, 9, 10, 11]
+    assert ProgressReport.objects.filter(cycle__plan=plan).count() == 4 * (MONTHS - 2)
+    services.open_cycles(TODAY, [plan])
+    assert plan.cycles.count() == MONTHS - 2

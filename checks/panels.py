@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 
 from checks.findings import ERROR, NOTE, WARNING
 from checks.services import findings_for_import, findings_for_plan
-from plans import panels
+from plans import access, panels
 
 
 def _render(request, findings, *, before_saving: bool) -> str:
@@ -15,11 +15,12 @@ def _render(request, findings, *, before_saving: bool) -> str:
 
 
 def plan_page(request, plan) -> str:
-    return _render(request, findings_for_plan(plan), before_saving=False)
+    return _render(request, findings_for_plan(plan, access.plans_visible_to(request.user)), before_saving=False)
 
 
 def import_review(request, plan_json, scope) -> str:
-    return _render(request, findings_for_import(plan_json, scope), before_saving=True)
+    return _render(request, findings_for_import(plan_json, scope, access.plans_visible_to(request.user)),
+                   before_saving=True)
 
 
 panels.PLAN_PAGE.append(plan_page)

@@ -98,15 +98,18 @@ def _saved_unit_status(plan_json: dict):
     return status
 
 
-def findings_for_plan(plan: Plan) -> list[Finding]:
-    """Everything the checks find in a saved plan, and against its upper and lower plans."""
-    return findings_for_plans([plan])[plan.pk]
+def findings_for_plan(plan: Plan, among=None) -> list[Finding]:
+    """Everything the checks find in a saved plan, and against its upper and lower plans
+    (those in `among`, the plans the reader may see, when given)."""
+    return findings_for_plans([plan], among)[plan.pk]
 
 
-def findings_for_plans(plans) -> dict[int, list[Finding]]:
-    """The findings of many plans, each read from the database once, in bulk."""
+def findings_for_plans(plans, among=None) -> dict[int, list[Finding]]:
+    """The findings of many plans, each read from the database once, in bulk; compared only
+    with related plans in `among` (plans.access.plans_visible_to) when given, so a page never
+    shows another office's figures."""
     plans = list(plans)
-    related = {plan.pk: list(_related(plan).values_list("pk", flat=True)) for plan in plans}
+    related = {plan.pk: list(_related(plan, among).values_list("pk", flat=True)) for plan in plans}
     wanted = {p.pk for p in plans} | {pk for pks in related.values() for pk in pks}
     as_json = plans_as_json(sorted(wanted))
     groups, views = group_members(), {}
@@ -121,19 +124,20 @@ def findings_for_plans(plans) -> dict[int, list[Finding]]:
     return result
 
 
-def findings_for_import(plan_json: dict, scope: Region | None) -> list[Finding]:
+def findings_for_import(plan_json: dict, scope: Region | None, among=None) -> list[Finding]:
     """The checks on an upload before it is saved: its own numbers, the registry,
-    and the saved plans it cites (by 文号)."""
+    and the saved plans it cites (by 文号) among `among` (the plans the importer may see)."""
     context = Context(groups=group_members(), unit_status=_import_unit_status(plan_json, scope))
     findings = check_plan(plan_json, context)
     cited = (plan_json.get("plan") or {}).get("references") or []
-    for other in Plan.objects.filter(doc_number__in=cited):
+    for other in (Plan.objects.all() if among is None else among).filter(doc_number__in=cited):
         findings += compare_plans(plan_json, plan_as_json(other))
     return sort_findings(findings)
 
 
-def _related(plan: Plan):
-    """The plan it implements, and the plans that implement it."""
-    return Plan.objects.filter(Q(pk=plan.parent_id) | Q(parent=plan)).exclude(pk=plan.pk)
+def _related(plan: Plan, among=None):
+    """The plan it implements, and the plans that implement it (among `among`, when given)."""
+    return (Plan.objects.all() if among is None else among).filter(
+        Q(pk=plan.parent_id) | Q(parent=plan)).exclude(pk=plan.pk)
 
 

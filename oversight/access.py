@@ -1,6 +1,6 @@
 """Which plans a person may oversee, and the scope a dashboard or bulletin covers.
 
-The rule is reporting.access.overseen_plans: the office and its reviewers see the plans
+The rule is plans.access.overseen_plans: the office and its reviewers see the plans
 their office keeps; a leader sees the plans kept by offices in their region
 and below; a superuser sees everything. Reporters see their own reports in
 我的填报, not the office's dashboards. Anything else is a 404. Reference and
@@ -19,7 +19,7 @@ from accounts.roles import Role
 from orgs.models import Region
 from orgs.services import subtree_region_ids
 from plans.models import Plan
-from reporting.access import overseen_plans
+from plans.access import overseen_plans
 
 
 def may_oversee(user) -> bool:

@@ -13,10 +13,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from accounts.roles import Role
 from intake.errors import IntakeError
 from plans.import_forms import ReviewForms, UploadForm
-from plans import panels
+from plans import access, panels
 from plans.importing import find_existing_plan, parse_upload, scope_for
 from plans.importing.diff import diff_plan
 from plans.importing.matching import match_units, printed_unit_names, units_in_scope
@@ -28,7 +27,7 @@ def office_admin_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not request.user.has_role(Role.OFFICE_ADMIN):
+        if not access.may_import(request.user):
             return render(request, "plans/import_forbidden.html", status=403)
         return view(request, *args, **kwargs)
     return wrapper
@@ -64,13 +63,13 @@ def import_review(request, pk):
 
     plan_json = pending.plan_json
     matches = match_units(printed_unit_names(plan_json), pending.scope)
-    existing = find_existing_plan(plan_json)
+    existing = find_existing_plan(plan_json, access.office_plans(request.user))
     forms = ReviewForms(plan_json, matches, units_in_scope(pending.scope), pending.kind,
                         data=request.POST if request.method == "POST" else None,
                         today=timezone.localdate(), existing=existing)
     if request.method == "POST" and forms.is_valid():
         edited = forms.edited_plan_json()
-        existing = find_existing_plan(edited)
+        existing = find_existing_plan(edited, access.office_plans(request.user))
         if str(existing.pk if existing else "") != request.POST.get("existing", ""):
             # An edited 文号 or title, or someone else's import meanwhile, changed which plan
             # this would update: show that diff before saving over it.

@@ -87,7 +87,10 @@ class Plan(models.Model):
         verbose_name_plural = "方案"
         ordering = ["-year", "-issued_on", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["doc_number"], condition=~Q(doc_number=""), name="plan_doc_number_unique"),
+            # Unique within an office: a district keeps its own copy of the city's document under
+            # the same 文号, and importing it never touches the city's plan (plans.access.office_plans).
+            models.UniqueConstraint(fields=["office", "doc_number"], condition=~Q(doc_number=""),
+                                    name="plan_office_doc_number_unique"),
             models.CheckConstraint(
                 condition=Q(end_year__isnull=True) | Q(end_year__gte=F("year")), name="plan_years_ordered"
             ),

@@ -12,10 +12,11 @@ from plans.models import Assignment, Plan, Target, Task
 ALL_STATES = "all"
 
 
-def plans_for_list(state: str = Plan.State.ACTIVE, search: str = "") -> QuerySet[Plan]:
-    """The plan list: one state's plans (all of them for "all"); a search looks through
-    title and 文号 in every state, so an archived document is still found."""
-    plans = Plan.objects.select_related("parent", "office").annotate(task_count=Count("tasks"))
+def plans_for_list(visible: QuerySet[Plan], state: str = Plan.State.ACTIVE, search: str = "") -> QuerySet[Plan]:
+    """The plan list among the `visible` plans (plans.access): one state's plans (all of them
+    for "all"); a search looks through title and 文号 in every state, so an archived document
+    is still found."""
+    plans = visible.select_related("parent", "office").annotate(task_count=Count("tasks"))
     search = search.strip()
     if search:
         for word in search.split():
@@ -25,9 +26,9 @@ def plans_for_list(state: str = Plan.State.ACTIVE, search: str = "") -> QuerySet
     return plans
 
 
-def state_counts() -> dict[str, int]:
-    """How many plans each state has, for the list's tabs."""
-    counts = dict(Plan.objects.values_list("state").annotate(n=Count("id")).order_by())
+def state_counts(visible: QuerySet[Plan]) -> dict[str, int]:
+    """How many of the `visible` plans each state has, for the list's tabs."""
+    counts = dict(visible.values_list("state").annotate(n=Count("id")).order_by())
     return {**{state: counts.get(state, 0) for state in Plan.State.values}, ALL_STATES: sum(counts.values())}
 
 

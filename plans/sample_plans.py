@@ -418,14 +418,18 @@ def _load_plan(spec: dict) -> tuple[Plan, bool]:
         scope = Region.objects.get(name=spec["scope"], level__in=[Region.Level.CITY, Region.Level.COUNTY])
     except Region.DoesNotExist:
         raise SampleDataError(f"找不到区划“{spec['scope']}”，请先载入样例单位库。") from None
-    existing = Plan.objects.filter(doc_number=spec["doc_number"]).first()
+    office = _resolve(spec["office"], scope, spec["title"])
+    existing = Plan.objects.filter(office=office, doc_number=spec["doc_number"]).first()  # 文号 are per office
     if existing is not None and _has_reports(existing):
         return existing, True
     plan = existing or Plan(doc_number=spec["doc_number"])
     plan.title, plan.issuer, plan.issued_on = spec["title"], spec["issuer"], spec["issued_on"]
     plan.year, plan.kind, plan.references = spec["year"], spec["kind"], spec["references"]
-    plan.office = _resolve(spec["office"], scope, spec["title"])
-    plan.parent = Plan.objects.get(doc_number=spec["parent"]) if spec["parent"] else None
+    plan.office = office
+    # The upper document as first kept (a district may keep its own copy under the same 文号).
+    plan.parent = Plan.objects.filter(doc_number=spec["parent"]).order_by("pk").first() if spec["parent"] else None
+    if spec["parent"] and plan.parent is None:
+        raise SampleDataError(f"找不到上级方案“{spec['parent']}”，请按顺序载入样例方案。")
     _save(plan)
 
     # Re-running replaces the tasks (their assignments and targets cascade);

@@ -11,8 +11,8 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from accounts.roles import Role
 from plans import hooks
+from plans.access import may_change_state
 from plans.models import Plan
 
 IMPORT_REASON = "导入时设定"
@@ -35,15 +35,6 @@ def proposal_note(year, end_year=None, *, today: datetime.date) -> str:
         return ""
     years = f"{year}—{end_year}年" if end_year and end_year != year else f"{end_year or year}年"
     return f"该文件年度（{years}）已结束，建议作为参考文件保存，不生成填报任务"
-
-
-def may_change_state(user, plan: Plan) -> bool:
-    """The office that keeps the plan decides whether it is live: its admins, or a superuser."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    return bool(plan.office_id) and user.unit_id == plan.office_id and user.has_role(Role.OFFICE_ADMIN)
 
 
 def do_change_plan_state(plan: Plan, state: str, *, user, reason: str = "") -> Plan:

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from plans import panels
+from plans import access, panels
 from plans.models import Plan
 from plans.queries import ALL_STATES, group_by_list, plan_task_rows, plans_for_list, state_counts
-from plans.services import do_change_plan_state, may_change_state, state_history
+from plans.services import do_change_plan_state, state_history
 
 STATE_TABS = [(Plan.State.ACTIVE, "执行中"), (Plan.State.REFERENCE, "参考"), (Plan.State.ARCHIVED, "已归档"),
               (ALL_STATES, "全部")]
@@ -19,24 +19,27 @@ def plan_list(request):
     if state not in dict(STATE_TABS):
         state = Plan.State.ACTIVE
     search = request.GET.get("q", "").strip()
-    counts = state_counts()
+    visible = access.plans_visible_to(request.user)
+    counts = state_counts(visible)
     return render(request, "plans/plan_list.html", {
-        "plans": plans_for_list(state, search), "state": state, "search": search,
+        "plans": plans_for_list(visible, state, search), "state": state, "search": search,
         "tabs": [(value, label, counts[value]) for value, label in STATE_TABS], "total": counts[ALL_STATES],
     })
 
 
 @login_required
 def plan_detail(request, pk):
-    plan = get_object_or_404(Plan.objects.select_related("parent", "office"), pk=pk)
+    plan = access.plan_for(request.user, pk)
+    visible = access.plans_visible_to(request.user)
     rows = plan_task_rows(plan)
     return render(request, "plans/plan_detail.html", {
         "plan": plan,
         "lists": group_by_list(rows),
         "task_count": len(rows),
-        "implementing": plan.implementing_plans.all(),
+        "parent_visible": bool(plan.parent_id) and visible.filter(pk=plan.parent_id).exists(),
+        "implementing": plan.implementing_plans.filter(pk__in=visible.values("pk")),
         "panels": panels.render(panels.PLAN_PAGE, request, plan),
-        "may_change_state": may_change_state(request.user, plan),
+        "may_change_state": access.may_change_state(request.user, plan),
         "states": Plan.State.choices,
         "state_history": state_history(plan),
     })
@@ -45,9 +48,8 @@ def plan_detail(request, pk):
 @login_required
 @require_POST
 def change_state(request, pk):
-    plan = get_object_or_404(Plan, pk=pk)
-    if not may_change_state(request.user, plan):
-        raise PermissionDenied("只有主办单位的管理员可以更改方案状态")
+    plan = access.plan_for(request.user, pk)
+    access.require(access.may_change_state(request.user, plan), "只有主办单位的管理员可以更改方案状态")
     try:
         do_change_plan_state(plan, request.POST.get("state", ""), user=request.user, reason=request.POST.get("reason", ""))
     except ValidationError as error:

@@ -5,25 +5,12 @@ and the office see every report of the plans their office keeps; leaders
 see the same and change nothing. A superuser sees everything.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import Role
-from orgs.services import subtree_region_ids
+from plans.access import overseen_plans, require  # noqa: F401 (require: used by the views through this module)
 from reporting.models import Evidence, ProgressReport
-
-
-def overseen_plans(user, path: str = "") -> Q:
-    """The plans a person oversees, as a condition on the plan reached through `path`
-    ("cycle__plan__" from a report, "" on plans): the office's admins and reviewers the
-    plans it keeps; leaders those kept by offices in their region and below."""
-    condition = Q(pk__in=[])
-    if user.unit_id and (user.has_role(Role.REVIEWER) or user.has_role(Role.OFFICE_ADMIN)):
-        condition |= Q(**{f"{path}office_id": user.unit_id})
-    if user.unit_id and user.has_role(Role.LEADER):
-        condition |= Q(**{f"{path}office__region_id__in": subtree_region_ids(user.unit.region_id)})
-    return condition
 
 
 def reports_visible_to(user) -> QuerySet[ProgressReport]:
@@ -40,6 +27,16 @@ def reports_visible_to(user) -> QuerySet[ProgressReport]:
 
 def may_edit(user, report: ProgressReport) -> bool:
     return user.has_role(Role.REPORTER) and user.unit_id == report.unit_id
+
+
+def may_use_review_queue(user) -> bool:
+    """The review queue and its export: reviewers, office admins and leaders (who read only)."""
+    return user.is_superuser or any(user.has_role(r) for r in (Role.REVIEWER, Role.OFFICE_ADMIN, Role.LEADER))
+
+
+def may_review_any(user) -> bool:
+    """Whether the queue offers 审核通过 at all; each report is still checked by may_review."""
+    return user.is_superuser or user.has_role(Role.REVIEWER) or user.has_role(Role.OFFICE_ADMIN)
 
 
 def may_review(user, report: ProgressReport) -> bool:
@@ -59,8 +56,3 @@ def report_for(user, pk: int) -> ProgressReport:
 
 def evidence_for(user, pk: int) -> Evidence:
     return get_object_or_404(Evidence.objects.select_related("report"), pk=pk, report__in=reports_visible_to(user))
-
-
-def require(allowed: bool, message: str = "没有权限执行此操作") -> None:
-    if not allowed:
-        raise PermissionDenied(message)

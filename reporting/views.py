@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.redirects import local_next
-from accounts.roles import Role
 from orgs.models import Unit
 from reporting import access, evidence, evidence_views, review_queue, services
 from reporting.models import ProgressReport, ReportingCycle
@@ -151,7 +150,7 @@ def review(request):
         "rows": review_queue.review_rows(request.user, filters), "limit": review_queue.LIMIT,
         "status": filters.status or "", "statuses": Status.choices, "today": timezone.localdate(),
         "export_query": request.GET.urlencode(),
-        "may_review": request.user.is_superuser or request.user.has_role(Role.REVIEWER) or request.user.has_role(Role.OFFICE_ADMIN),
+        "may_review": access.may_review_any(request.user),
     })
 
 
@@ -168,8 +167,7 @@ def review_export(request):
 
 
 def _require_queue(user) -> None:
-    access.require(user.is_superuser or any(user.has_role(r) for r in (Role.REVIEWER, Role.OFFICE_ADMIN, Role.LEADER)),
-                   "只有审核员、管理员和领导可以查看审核列表")
+    access.require(access.may_use_review_queue(user), "只有审核员、管理员和领导可以查看审核列表")
 
 
 @login_required

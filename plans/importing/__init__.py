@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 
 from intake.errors import IntakeError
 from orgs.models import Region
-from plans.models import Plan
 
 logger = logging.getLogger(__name__)
 
@@ -138,18 +137,20 @@ def to_date(value) -> datetime.date | None:
         raise ValueError(f"“{value}”不是有效日期（应为 年-月-日，如 2024-12-31）") from None
 
 
-def find_existing_plan(plan_json: dict):
-    """The saved plan a document is a new version of: by 文号 when printed, else by title and year."""
+def find_existing_plan(plan_json: dict, among):
+    """The saved plan a document is a new version of, among the plans the importing office
+    keeps (`plans.access.office_plans`): by 文号 when printed, else by title and year. Never
+    another office's plan, whatever 文号 the document carries."""
     facts = plan_json.get("plan") or {}
     doc_number = str(facts.get("doc_number") or "").strip()
     if doc_number:
-        return Plan.objects.filter(doc_number=doc_number).first()
+        return among.filter(doc_number=doc_number).first()
     try:
         year = int(facts.get("year"))
     except (TypeError, ValueError):
         return None
     title = str(facts.get("title") or "").strip()
-    return Plan.objects.filter(title=title, year=year).order_by("pk").first() if title else None
+    return among.filter(title=title, year=year).order_by("pk").first() if title else None
 
 
 def scope_for(user):

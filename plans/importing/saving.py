@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from history.records import acting
 from orgs.models import Region, Unit
@@ -147,6 +148,9 @@ def _save_plan_facts(facts: dict, existing: Plan | None, user, state: str | None
     # A fresh row, locked: the caller's instance stays as it was if saving fails,
     # and two people saving over the same plan wait for each other.
     plan = Plan.objects.select_for_update().get(pk=existing.pk) if existing else Plan()
+    if existing and user is not None and plan.office_id != getattr(user, "unit_id", None):
+        # Matching already looks only among the office's plans; this holds if a caller does not.
+        raise ImportSaveError(f"方案《{plan.title}》不是本单位主办的方案，不能以导入更新。")
     if existing:
         # An Excel ledger of a saved plan has no 文号, issuer or date: what the
         # new version does not state, the saved plan keeps.
@@ -176,7 +180,9 @@ def _save_plan_facts(facts: dict, existing: Plan | None, user, state: str | None
     if user is not None:
         plan._history_user = user  # the command line has no request for the history middleware
     if plan.doc_number:
-        other = Plan.objects.filter(doc_number=plan.doc_number).exclude(pk=plan.pk).first()
+        # 文号 are unique within an office: a district keeps its own copy of the city's document.
+        same_office = Q(office_id=plan.office_id) if plan.office_id else Q(office__isnull=True)
+        other = Plan.objects.filter(same_office, doc_number=plan.doc_number).exclude(pk=plan.pk).first()
         if other:
             raise ImportSaveError(f"文号“{plan.doc_number}”已由方案《{other.title}》使用：同一文件请以更新方式导入。",
                                   field="doc_number")

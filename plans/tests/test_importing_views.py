@@ -274,8 +274,12 @@ def test_malformed_plan_json_is_refused_not_crashed(client, admin, content, mess
     assert not PendingImport.objects.exists()
 
 
-def test_a_plan_saved_meanwhile_is_updated_only_after_its_diff_is_shown(client, admin):
+def test_a_plan_saved_meanwhile_is_updated_only_after_its_diff_is_shown(client, admin, registry):
     from plans.importing.saving import save_plan
+
+    # Matching looks only among the office's own plans (plans.access.office_plans), so the
+    # plan saved meanwhile is another admin's of the same office.
+    colleague = user_with_role("office2", registry["units"]["区民政局"], Role.OFFICE_ADMIN)
 
     data = copy.deepcopy(PLAN)
     data["tasks"][1]["partner_units"] = []
@@ -285,7 +289,7 @@ def test_a_plan_saved_meanwhile_is_updated_only_after_its_diff_is_shown(client, 
     assert response.context["existing"] is None
     form = review_post(pending, response)
     plan = save_plan({**data, "plan": {**data["plan"], "kind": "east_west"}}, {"区委统战部": "skip"},
-                     user=None, scope=admin.unit.region)  # someone else, in between
+                     user=colleague, scope=admin.unit.region)  # someone else of the office, in between
 
     response = client.post(reverse("plans:import_review", args=[pending.pk]), form)
     assert response.status_code == 200 and response.context["existing"] == plan

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from intake.errors import IntakeError
 from orgs.models import Programme, Region
+from plans.access import office_plans
 from plans.importing import find_existing_plan, parse_upload
 from plans.importing.diff import diff_plan
 from plans.importing.matching import Status, match_units, printed_unit_names
@@ -96,7 +97,7 @@ class Command(BaseCommand):
 
     def _existing(self, plan_id: int | None, plan_json: dict) -> Plan | None:
         if plan_id is None:
-            return find_existing_plan(plan_json)
+            return find_existing_plan(plan_json, office_plans(None))  # the command's plans have no office
         plan = Plan.objects.filter(pk=plan_id).first()
         if plan is None:
             raise CommandError(f"找不到编号为 {plan_id} 的方案。")

@@ -174,6 +174,7 @@ def _require_queue(user) -> None:
 @require_POST
 def approve(request):
     reports = [access.report_for(request.user, int(pk)) for pk in request.POST.getlist("reports") if pk.isdigit()]
+    access.require(access.may_review_any(request.user), "只有审核员和管理员可以审核报告")
     for item in reports:
         access.require(access.may_review(request.user, item), "只能审核本办公室方案的报告")
     if not reports:

@@ -1,0 +1,323 @@
+"""Who may open what: roles × every URL pattern × own / other unit / other office.
+
+The patterns come from the project's URL resolver, so a view added without an entry in
+RULES fails `test_every_url_pattern_has_an_access_rule` ("new view without an access
+rule"). The Django admin (`admin/`) has its own matrix; the public pages (login, logout,
+password reset and the health check) are listed in PUBLIC.
+
+Each rule maps a variant of the URL's objects to the expected outcome per role, one
+character a role in ROLES order:
+
+    L  sent to the login page      2  200          3  302 elsewhere (done, or sent on)
+    4  403                          N  404          M  405 (wrong method)    A  401 (API)
+
+Objects: `own` is 鼓东街道's (the own reporter's unit) in 区民政局's plan (鼓楼区); `other_unit`
+is 鼓西街道's in the same plan; `other_office` is 仓山区's plan, kept by 仓山区民政局, with
+work for 上渡街道. A GET never writes: every GET here is checked for INSERT, UPDATE and
+DELETE statements. A POST's effects are rolled back after each request, so every cell
+starts from the same data.
+"""
+
+import datetime
+import os
+import re
+from decimal import Decimal
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.models import User
+from accounts.roles import Role
+from orgs.models import Programme, Unit
+from oversight.models import Bulletin
+from plans.models import Assignment, PendingImport, Plan, Target, Task
+from reporting import services
+from reporting.models import Evidence
+from reporting.tests.conftest import person, work  # noqa: F401 (work: the fixture this matrix builds on)
+
+ROLES = ["anonymous", "own_reporter", "other_reporter", "outsider", "reviewer", "office", "leader",
+         "foreign_reviewer", "foreign_admin", "superuser"]
+
+# Pages anyone may open, and the admin, which xiezuo/tests/test_admin_matrix.py covers.
+PUBLIC = {"login", "logout", "password_change", "password_change_done", "password_reset", "password_reset_done",
+          "password_reset_confirm", "password_reset_complete", "healthz"}
+ADMIN_PREFIX = "admin/"
+
+CODES = {"L": "login", "2": 200, "3": 302, "4": 403, "N": 404, "M": 405, "A": 401}
+
+
+def url_patterns():
+    """(route, name) of every pattern the project serves, namespaces included."""
+    def walk(patterns, prefix="", namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern):
+                yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}" if pattern.name else None
+    return list(walk(get_resolver().url_patterns))
+
+
+# --- the rules -----------------------------------------------------------------------------
+RULES = {}  # filled below, one rule() a view
+
+
+def rule(name, kwargs=None, **variants):
+    """`variants`: variant → {"GET": codes, "POST": codes}; `kwargs(world, variant)` the URL's kwargs."""
+    RULES[name] = (kwargs or (lambda world, variant: {}), variants)
+
+
+def _plan(world, variant):
+    return {"pk": world["plans"][variant].pk}
+
+
+def _scope(world, variant):
+    kind, which = variant.split("_", 1)  # plan_own, region_other_office …
+    return {"kind": kind, "pk": world[f"{kind}s"][which].pk}
+
+
+def _api_scope(world, variant):
+    return {k: str(v) for k, v in _scope(world, variant).items()}
+
+
+def _report(world, variant):
+    return {"pk": world["reports"][variant].pk}
+
+
+def _report_pk(world, variant):
+    return {"report_pk": world["reports"][variant].pk}
+
+
+def _evidence(world, variant):
+    return {"pk": world["evidence"][variant].pk}
+
+
+def _target(world, variant):
+    return {"pk": world["targets"][variant].pk}
+
+
+def _bulletin(world, variant):
+    return {"pk": world["bulletins"][variant].pk}
+
+
+def _pending(world, variant):
+    return {"pk": world["pending"][variant].pk}
+
+
+def g(codes):
+    return {"GET": codes}
+
+
+def gp(get, post):
+    return {"GET": get, "POST": post}
+
+
+
+
+# One line per view: anonymous | own_reporter other_reporter outsider | reviewer office leader |
+# foreign_reviewer foreign_admin | superuser. Reporters see their own unit's reports and the plans
+# of their office and above (the outsider, of 仓山区, none of 鼓楼区's); the office's reviewers and
+# admins their office's plans; leaders read their region's; another office gets 404.
+rule("home", any=g("L 333 333 33 3"))
+rule("plans:list", any=g("L 222 222 22 2"))
+rule("plans:detail", _plan, own=g("L 22N 222 NN 2"),
+                            other_office=g("L NN2 NNN 22 2"))
+rule("plans:change_state", _plan, own=gp("L MMM MMM MM M", "L 44N 434 NN 3"),
+                                  other_office=gp("L MMM MMM MM M", "L NN4 NNN 43 3"))
+rule("plans:import_upload", any=gp("L 444 424 42 4", "L 444 424 42 4"))
+rule("plans:import_review", _pending, own=gp("L 444 424 4N 4", "L 444 424 4N 4"),
+                                      other_office=gp("L 444 4N4 42 4", "L 444 4N4 42 4"))
+rule("notifications:list", any=g("L 222 222 22 2"))
+rule("notifications:read", any=gp("L MMM MMM MM M", "L 333 333 33 3"))
+rule("reporting:my_work", any=g("L 222 222 22 2"))
+rule("reporting:report", _report, own=gp("L 2NN 222 NN 2", "L 3NN 444 NN 4"),
+                                  other_unit=gp("L N2N 222 NN 2", "L N3N 444 NN 4"),
+                                  other_office=gp("L NN2 NNN 22 2", "L NN3 NNN 44 4"))
+rule("reporting:return", _report, own=gp("L MMM MMM MM M", "L 4NN 334 NN 3"),
+                                  other_unit=gp("L MMM MMM MM M", "L N4N 334 NN 3"),
+                                  other_office=gp("L MMM MMM MM M", "L NN4 NNN 33 3"))
+rule("reporting:reopen", _report, own=gp("L MMM MMM MM M", "L 4NN 434 NN 3"),
+                                  other_unit=gp("L MMM MMM MM M", "L N4N 434 NN 3"),
+                                  other_office=gp("L MMM MMM MM M", "L NN4 NNN 43 3"))
+rule("reporting:withdraw", _report, own=gp("L MMM MMM MM M", "L 3NN 444 NN 4"),
+                                    other_unit=gp("L MMM MMM MM M", "L N3N 444 NN 4"),
+                                    other_office=gp("L MMM MMM MM M", "L NN3 NNN 44 4"))
+rule("reporting:review", any=g("L 444 222 22 2"))
+rule("reporting:approve", any=gp("L MMM MMM MM M", "L 444 334 33 3"))
+rule("reporting:review_export", any=g("L 444 222 22 2"))
+rule("reporting:notifications", any=g("3 333 333 33 3"))
+rule("reporting:evidence_upload", _report_pk, own=gp("L MMM MMM MM M", "L 3NN 444 NN 4"),
+                                              other_unit=gp("L MMM MMM MM M", "L N3N 444 NN 4"),
+                                              other_office=gp("L MMM MMM MM M", "L NN3 NNN 44 4"))
+rule("reporting:evidence_download", _evidence, own=gp("L 2NN 222 NN 2", "L MMM MMM MM M"),
+                                               other_unit=gp("L N2N 222 NN 2", "L MMM MMM MM M"),
+                                               other_office=gp("L NN2 NNN 22 2", "L MMM MMM MM M"))
+rule("reporting:evidence_delete", _evidence, own=gp("L MMM MMM MM M", "L 3NN 444 NN 4"),
+                                             other_unit=gp("L MMM MMM MM M", "L N3N 444 NN 4"),
+                                             other_office=gp("L MMM MMM MM M", "L NN3 NNN 44 4"))
+rule("oversight:overview", any=g("L 444 222 22 2"))
+rule("oversight:dashboard", _scope, plan_own=g("L 444 222 NN 2"),
+                                    plan_other_office=g("L 444 NNN 22 2"),
+                                    region_own=g("L 444 222 NN 2"),
+                                    region_other_office=g("L 444 NNN 22 2"))
+rule("oversight:targets", _scope, plan_own=g("L 444 222 NN 2"),
+                                  plan_other_office=g("L 444 NNN 22 2"),
+                                  region_own=g("L 444 222 NN 2"),
+                                  region_other_office=g("L 444 NNN 22 2"))
+rule("oversight:targets_xlsx", _scope, plan_own=g("L 444 222 NN 2"),
+                                       plan_other_office=g("L 444 NNN 22 2"),
+                                       region_own=g("L 444 222 NN 2"),
+                                       region_other_office=g("L 444 NNN 22 2"))
+rule("oversight:unreported_xlsx", _scope, plan_own=g("L 444 222 NN 2"),
+                                          plan_other_office=g("L 444 NNN 22 2"),
+                                          region_own=g("L 444 222 NN 2"),
+                                          region_other_office=g("L 444 NNN 22 2"))
+rule("oversight:reporting_xlsx", _scope, plan_own=g("L 444 222 NN 2"),
+                                         plan_other_office=g("L 444 NNN 22 2"),
+                                         region_own=g("L 444 222 NN 2"),
+                                         region_other_office=g("L 444 NNN 22 2"))
+rule("oversight:bulletins", _scope, plan_own=g("L 444 222 NN 2"),
+                                    plan_other_office=g("L 444 NNN 22 2"),
+                                    region_own=g("L 444 222 NN 2"),
+                                    region_other_office=g("L 444 NNN 22 2"))
+rule("oversight:bulletin_generate", _scope, plan_own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
+                                            plan_other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"),
+                                            region_own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
+                                            region_other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
+rule("oversight:target", _target, own=g("L 444 222 NN 2"),
+                                  other_unit=g("L 444 222 NN 2"),
+                                  other_office=g("L 444 NNN 22 2"))
+rule("oversight:ledger", _plan, own=g("L 444 222 NN 2"),
+                                other_office=g("L 444 NNN 22 2"))
+rule("oversight:bulletin_download", _bulletin, own=gp("L 444 222 NN 2", "L MMM MMM MM M"),
+                                               other_office=gp("L 444 NNN 22 2", "L MMM MMM MM M"))
+rule("api-v1:openapi-json", any=g("2 222 222 22 2"))
+rule("api-v1:openapi-view", any=g("2 222 222 22 2"))
+rule("api-v1:api-root", any=g("N NNN NNN NN N"))
+rule("api-v1:scopes", any=g("A 444 222 22 2"))
+rule("api-v1:status", _api_scope, plan_own=g("A 444 222 NN 2"),
+                                  plan_other_office=g("A 444 NNN 22 2"),
+                                  region_own=g("A 444 222 NN 2"),
+                                  region_other_office=g("A 444 NNN 22 2"))
+rule("api-v1:units", _api_scope, plan_own=g("A 444 222 NN 2"),
+                                 plan_other_office=g("A 444 NNN 22 2"),
+                                 region_own=g("A 444 222 NN 2"),
+                                 region_other_office=g("A 444 NNN 22 2"))
+rule("api-v1:targets", _api_scope, plan_own=g("A 444 222 NN 2"),
+                                   plan_other_office=g("A 444 NNN 22 2"),
+                                   region_own=g("A 444 222 NN 2"),
+                                   region_other_office=g("A 444 NNN 22 2"))
+rule("api-v1:reporting", _api_scope, plan_own=g("A 444 222 NN 2"),
+                                     plan_other_office=g("A 444 NNN 22 2"),
+                                     region_own=g("A 444 222 NN 2"),
+                                     region_other_office=g("A 444 NNN 22 2"))
+rule("api-v1:trend", _api_scope, plan_own=g("A 444 222 NN 2"),
+                                 plan_other_office=g("A 444 NNN 22 2"),
+                                 region_own=g("A 444 222 NN 2"),
+                                 region_other_office=g("A 444 NNN 22 2"))
+
+
+# --- the world -----------------------------------------------------------------------------
+
+@pytest.fixture
+def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the imported fixture)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    units, regions, people = registry["units"], registry["regions"], work["people"]
+    shangdu = Unit.objects.create(name="上渡街道", kind=Unit.Kind.TOWN, region=regions["cangshan"])
+    foreign = Plan.objects.create(title="2026年仓山区测试方案", doc_number="仓〔2026〕1号", year=2026,
+                                  kind=Programme.EAST_WEST, office=units["仓山区民政局"])
+    task = Task.objects.create(plan=foreign, ref="1", position=1, text="落实帮扶资金。")
+    Assignment.objects.create(task=task, unit=units["仓山区民政局"], role=Assignment.Role.LEAD)
+    foreign_total = Target.objects.create(task=task, metric="帮扶资金", quantity=Decimal(10), unit="万元")
+    Target.objects.create(task=task, metric="帮扶资金", quantity=Decimal(10), unit="万元", assignee=shangdu,
+                          parent=foreign_total)
+    services.open_cycles(datetime.date(2026, 11, 10), [foreign])
+    foreign_cycle = foreign.cycles.get(label="2026年11月")
+
+    cast = {
+        "anonymous": None, "own_reporter": people["gudong"], "other_reporter": people["guxi"],
+        "outsider": person("shangdu", shangdu, Role.REPORTER),
+        "reviewer": people["reviewer"], "office": people["office"], "leader": people["leader"],
+        "foreign_reviewer": person("cangshan_reviewer", units["仓山区民政局"], Role.REVIEWER),
+        "foreign_admin": person("cangshan_admin", units["仓山区民政局"], Role.OFFICE_ADMIN),
+        "superuser": User.objects.create_superuser(username="root", password="Pass-2026-x", email="root@example.cn"),
+    }
+    reports = {"own": work["report"], "other_unit": work["cycle"].reports.get(unit=units["鼓西街道"]),
+               "other_office": foreign_cycle.reports.get(unit=shangdu)}
+    uploaders = {"own": cast["own_reporter"], "other_unit": cast["other_reporter"], "other_office": cast["outsider"]}
+    evidence = {variant: Evidence.objects.create(
+        report=report, file=ContentFile(b"%PDF-1.4\n%test\n", name="notice.pdf"), original_name="通知.pdf",
+        content_type="application/pdf", size=15, uploaded_by=uploaders[variant]) for variant, report in reports.items()}
+    plan_targets = Target.objects.filter(task__plan=work["plan"])
+    targets = {"own": plan_targets.get(assignee=units["鼓东街道"]), "other_unit": plan_targets.get(assignee=units["鼓西街道"]),
+               "other_office": foreign_total}
+    plans = {"own": work["plan"], "other_office": foreign}
+    bulletins = {variant: Bulletin.objects.create(
+        scope_kind="plan", plan=plan, month=datetime.date(2026, 10, 1), year=2026, number=1, title=f"{plan.title}通报",
+        file=ContentFile(b"PK\x03\x04docx", name="bulletin.docx"),
+        created_by=cast["office" if variant == "own" else "foreign_admin"],
+        updated_by=cast["office" if variant == "own" else "foreign_admin"]) for variant, plan in plans.items()}
+    pending = {variant: PendingImport.objects.create(
+        uploaded_file=ContentFile(b'{"plan": {}, "tasks": []}', name="fangan.json"), original_name="fangan.json",
+        plan_json={"format": "plan/1", "plan": {"title": "待导入方案", "year": 2026}, "tasks": []}, kind="east_west",
+        scope=regions["gulou" if variant == "own" else "cangshan"], created_by=cast[admin])
+        for variant, admin in (("own", "office"), ("other_office", "foreign_admin"))}
+    return {"cast": cast, "plans": plans, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
+            "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "pending": pending}
+
+
+def outcome(response):
+    if response.status_code == 302 and "/accounts/login/" in response["Location"]:
+        return "login"
+    return response.status_code
+
+
+WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b(?!.*\b(django_session|axes_\w+)\b)", re.IGNORECASE | re.DOTALL)
+
+
+def observe(client, world, user, method, url):
+    """One request as `user`; a POST's effects are rolled back, a GET must not write."""
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    with transaction.atomic():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url) if method == "GET" else client.post(url, {})
+        transaction.set_rollback(True)
+    if method == "GET":
+        writes = [q["sql"] for q in queries.captured_queries if WRITES.match(q["sql"])]
+        assert not writes, f"GET {url} wrote: {writes[:2]}"
+    return outcome(response)
+
+
+def test_every_url_pattern_has_an_access_rule():
+    """A view added without a rule here fails: decide who may open it, then add its line."""
+    missing = [f"{route} ({name})" for route, name in url_patterns()
+               if not route.startswith(ADMIN_PREFIX) and name not in PUBLIC and name not in RULES]
+    assert not missing, "new view without an access rule: " + "; ".join(missing)
+    stale = set(RULES) - {name for _, name in url_patterns()}
+    assert not stale, f"rules for views that no longer exist: {sorted(stale)}"
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_access_matrix(client, world, name):
+    kwargs, variants = RULES[name]
+    failures = []
+    letters = {value: key for key, value in CODES.items()}
+    for variant, methods in variants.items():
+        url = reverse(name, kwargs=kwargs(world, variant))
+        for method, codes in methods.items():
+            codes = codes.replace(" ", "")
+            assert len(codes) == len(ROLES), f"{name} {variant} {method}: {len(codes)} codes"
+            seen = ""
+            for role, code in zip(ROLES, codes):
+                got = observe(client, world, world["cast"][role], method, url)
+                seen += letters.get(got, "?")
+                if got != CODES.get(code):
+                    failures.append(f"{method} {url} ({variant}) as {role}: expected {CODES.get(code)}, got {got}")
+            if os.environ.get("MATRIX_DUMP"):  # prints what each role got, to help write a new rule
+                print(f"DUMP {name} {variant} {method} {seen}")
+    assert not failures, "\n".join(failures)

@@ -32,7 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.models import User
 from accounts.roles import Role
 from orgs.models import Programme, Unit
-from oversight.models import Bulletin
+from oversight.models import Bulletin, BulletinRevision
 from plans.models import Assignment, PendingImport, Plan, Target, Task
 from reporting import services
 from reporting.models import Evidence
@@ -101,6 +101,16 @@ def _target(world, variant):
 
 def _bulletin(world, variant):
     return {"pk": world["bulletins"][variant].pk}
+
+
+def _revision(world, variant):
+    return {"pk": world["revisions"][variant].pk}
+
+
+def _history(world, variant):
+    """audit:object for a plan (own / other office) or a report (own / other unit / other office)."""
+    kind, which = variant.split("_", 1)
+    return {"kind": kind, "pk": world[f"{kind}s"][which].pk}
 
 
 def _pending(world, variant):
@@ -219,6 +229,18 @@ rule("api-v1:trend", _api_scope, plan_own=g("A 444 222 NN 2"),
                                  region_own=g("A 444 222 NN 2"),
                                  region_other_office=g("A 444 NNN 22 2"))
 
+rule("oversight:bulletin_revision_download", _revision, own=g("L 444 222 NN 2"),
+                                                      other_office=g("L 444 NNN 22 2"))
+# The audit log and each object's history (audit.access): those who oversee, within their scope;
+# a reporter reads its report's events on the report page instead.
+rule("audit:log", any=g("L 444 222 22 2"))
+rule("audit:export", any=g("L 444 222 22 2"))
+rule("audit:object", _history, plan_own=g("L 444 222 NN 2"),
+                               plan_other_office=g("L 444 NNN 22 2"),
+                               report_own=g("L 444 222 NN 2"),
+                               report_other_unit=g("L 444 222 NN 2"),
+                               report_other_office=g("L 444 NNN 22 2"))
+
 
 # --- the world -----------------------------------------------------------------------------
 
@@ -248,6 +270,9 @@ def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the import
     reports = {"own": work["report"], "other_unit": work["cycle"].reports.get(unit=units["鼓西街道"]),
                "other_office": foreign_cycle.reports.get(unit=shangdu)}
     uploaders = {"own": cast["own_reporter"], "other_unit": cast["other_reporter"], "other_office": cast["outsider"]}
+    for variant, report in reports.items():  # a draft each, so every report has a history to show
+        reports[variant] = services.save_report(report, user=uploaders[variant], version=report.version, figures={},
+                                                progress="已开展", problems="", next_steps="")
     evidence = {variant: Evidence.objects.create(
         report=report, file=ContentFile(b"%PDF-1.4\n%test\n", name="notice.pdf"), original_name="通知.pdf",
         content_type="application/pdf", size=15, uploaded_by=uploaders[variant]) for variant, report in reports.items()}
@@ -255,18 +280,23 @@ def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the import
     targets = {"own": plan_targets.get(assignee=units["鼓东街道"]), "other_unit": plan_targets.get(assignee=units["鼓西街道"]),
                "other_office": foreign_total}
     plans = {"own": work["plan"], "other_office": foreign}
+    publishers = {"own": cast["office"], "other_office": cast["foreign_admin"]}
     bulletins = {variant: Bulletin.objects.create(
-        scope_kind="plan", plan=plan, month=datetime.date(2026, 10, 1), year=2026, number=1, title=f"{plan.title}通报",
-        file=ContentFile(b"PK\x03\x04docx", name="bulletin.docx"),
-        created_by=cast["office" if variant == "own" else "foreign_admin"],
-        updated_by=cast["office" if variant == "own" else "foreign_admin"]) for variant, plan in plans.items()}
+        scope_kind="plan", plan=plan, office=plan.office, month=datetime.date(2026, 10, 1), year=2026, number=1,
+        title=f"{plan.title}通报", figures={"plans": [plan.pk]}, file=ContentFile(b"PK\x03\x04docx", name="bulletin.docx"),
+        created_by=publishers[variant], updated_by=publishers[variant]) for variant, plan in plans.items()}
+    revisions = {variant: BulletinRevision.objects.create(
+        bulletin=bulletin, revision=1, title=bulletin.title, figures=bulletin.figures,
+        file=ContentFile(b"PK\x03\x04docx", name="bulletin.docx"), created_by=publishers[variant])
+        for variant, bulletin in bulletins.items()}
     pending = {variant: PendingImport.objects.create(
         uploaded_file=ContentFile(b'{"plan": {}, "tasks": []}', name="fangan.json"), original_name="fangan.json",
         plan_json={"format": "plan/1", "plan": {"title": "待导入方案", "year": 2026}, "tasks": []}, kind="east_west",
         scope=regions["gulou" if variant == "own" else "cangshan"], created_by=cast[admin])
         for variant, admin in (("own", "office"), ("other_office", "foreign_admin"))}
     return {"cast": cast, "plans": plans, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
-            "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "pending": pending}
+            "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "revisions": revisions,
+            "pending": pending}
 
 
 def outcome(response):

@@ -9,7 +9,7 @@ Each rule maps a variant of the URL's objects to the expected outcome per role, 
 character a role in ROLES order:
 
     L  sent to the login page      2  200          3  302 elsewhere (done, or sent on)
-    4  403                          N  404          M  405 (wrong method)    A  401 (API)
+    B  400 (a form refused)        4  403          N  404          M  405 (wrong method)    A  401 (API)
 
 Objects: `own` is 鼓东街道's (the own reporter's unit) in 区民政局's plan (鼓楼区); `other_unit`
 is 鼓西街道's in the same plan; `other_office` is 仓山区's plan, kept by 仓山区民政局, with
@@ -31,7 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from accounts.roles import Role
-from orgs.models import Programme, Unit
+from orgs.models import Pairing, Programme, Region, Unit
 from oversight.models import Bulletin, BulletinRevision
 from plans.models import Assignment, PendingImport, Plan, Target, Task
 from reporting import services
@@ -46,7 +46,7 @@ PUBLIC = {"login", "logout", "password_change", "password_change_done", "passwor
           "password_reset_confirm", "password_reset_complete", "healthz"}
 ADMIN_PREFIX = "admin/"
 
-CODES = {"L": "login", "2": 200, "3": 302, "4": 403, "N": 404, "M": 405, "A": 401}
+CODES = {"L": "login", "2": 200, "3": 302, "B": 400, "4": 403, "N": 404, "M": 405, "A": 401}
 
 
 def url_patterns():
@@ -111,6 +111,10 @@ def _history(world, variant):
     """audit:object for a plan (own / other office) or a report (own / other unit / other office)."""
     kind, which = variant.split("_", 1)
     return {"kind": kind, "pk": world[f"{kind}s"][which].pk}
+
+
+def _registry(kind, key="pk"):
+    return lambda world, variant: {key: world[kind][variant].pk}
 
 
 def _pending(world, variant):
@@ -241,6 +245,29 @@ rule("audit:object", _history, plan_own=g("L 444 222 NN 2"),
                                report_other_unit=g("L 444 222 NN 2"),
                                report_other_office=g("L 444 NNN 22 2"))
 
+# The registry (registry.access): the office's admins and superusers; another office's unit,
+# account, pairing or plan is 404. B: an empty form refused with 400.
+rule("registry:units", any=g("L 444 424 42 2"))
+rule("registry:users", any=g("L 444 424 42 2"))
+rule("registry:pairings", any=g("L 444 424 42 2"))
+rule("registry:schedules", any=g("L 444 424 42 2"))
+rule("registry:unit_create", any=gp("L 444 424 42 2", "L 444 424 42 2"))
+rule("registry:user_create", any=gp("L 444 424 42 2", "L 444 424 42 2"))
+rule("registry:pairing_create", any=gp("L 444 424 42 2", "L 444 424 42 2"))
+rule("registry:unit", _registry("units"), own=gp("L 444 424 4N 2", "L 444 424 4N 2"),
+                                          other_office=gp("L 444 4N4 42 2", "L 444 4N4 42 2"))
+rule("registry:pairing", _registry("pairings"), own=gp("L 444 424 4N 2", "L 444 424 4N 2"),
+                                                other_office=gp("L 444 4N4 42 2", "L 444 4N4 42 2"))
+rule("registry:user", _registry("users"), own=gp("L 444 424 4N 2", "L 444 4B4 4N B"),
+                                          other_office=gp("L 444 4N4 42 2", "L 444 4N4 4B B"))
+rule("registry:user_password", _registry("users"), own=gp("L MMM MMM MM M", "L 444 424 4N 2"),
+                                                   other_office=gp("L MMM MMM MM M", "L 444 4N4 42 2"))
+for name, kind in (("unit_merge", "units"), ("user_roles", "users"), ("user_active", "users")):
+    rule(f"registry:{name}", _registry(kind), own=gp("L MMM MMM MM M", "L 444 4B4 4N B"),
+         other_office=gp("L MMM MMM MM M", "L 444 4N4 4B B"))
+rule("registry:schedule", _registry("plans", "plan_pk"), own=gp("L 444 424 4N 2", "L 444 4B4 4N B"),
+                                                         other_office=gp("L 444 4N4 42 2", "L 444 4N4 4B B"))
+
 
 # --- the world -----------------------------------------------------------------------------
 
@@ -294,7 +321,14 @@ def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the import
         plan_json={"format": "plan/1", "plan": {"title": "待导入方案", "year": 2026}, "tasks": []}, kind="east_west",
         scope=regions["gulou" if variant == "own" else "cangshan"], created_by=cast[admin])
         for variant, admin in (("own", "office"), ("other_office", "foreign_admin"))}
-    return {"cast": cast, "plans": plans, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
+    pairings = {variant: Pairing.objects.create(
+        helper=helper, helped=Unit.objects.create(name=f"受援县{variant}", kind=Unit.Kind.PARTY_GOVERNMENT,
+                                                  region=Region.objects.create(name=f"受援县{variant}", level=Region.Level.COUNTY)),
+        level=Pairing.Level.COUNTY, programme=Programme.EAST_WEST, start_year=2026)
+        for variant, helper in (("own", units["鼓楼区"]), ("other_office", units["仓山区民政局"]))}
+    return {"cast": cast, "plans": plans, "pairings": pairings,
+            "units": {"own": units["鼓东街道"], "other_office": shangdu},
+            "users": {"own": cast["own_reporter"], "other_office": cast["outsider"]}, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
             "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "revisions": revisions,
             "pending": pending}
 

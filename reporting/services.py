@@ -56,18 +56,27 @@ def _months(start: datetime.date, end: datetime.date):
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def open_cycles(today: datetime.date, plans=None) -> list[ReportingCycle]:
+def open_cycles(today: datetime.date, plans=None, *, on_error=None) -> list[ReportingCycle]:
     """Open every month's cycle up to this one, and its reports. Safe to run often.
 
     Each cycle is created together with its reports in one transaction, so a crash leaves a
     month either whole or not opened (and the next run opens it). A cycle found without any
     report — left by a crash before cycles were opened this way — gets its reports, and this
-    month's cycle gets those of tasks and units added since it was opened."""
+    month's cycle gets those of tasks and units added since it was opened.
+
+    A plan that fails raises, unless `on_error(plan, error)` is given: the daily command
+    passes one, so one plan's failure is reported and the other plans still get their month."""
     plans = Plan.objects.live() if plans is None else plans
     opened = []
     for plan in plans:
-        if plan.is_live:  # reference and archived plans get no cycles or reports
+        if not plan.is_live:  # reference and archived plans get no cycles or reports
+            continue
+        try:
             opened += _open_plan_cycles(plan, today)
+        except Exception as error:
+            if on_error is None:
+                raise
+            on_error(plan, error)
     return opened
 
 

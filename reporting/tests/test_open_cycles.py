@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection
 
 from accounts.roles import Role
@@ -94,6 +94,26 @@ def test_a_crash_while_inserting_a_months_reports_leaves_that_month_unopened_and
     call_command("open_cycles", "--today", str(TODAY), stdout=out)  # the next daily run
     assert reports_by_month(plan) == whole(range(1, MONTHS + 1))
     assert "共11期" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_daily_command_opens_the_other_plans_months_when_one_plan_fails_and_says_which(plan, registry):
+    units = registry["units"]
+    other = Plan.objects.create(title="2026年另一方案", doc_number="测〔2026〕8号", year=2026,
+                                kind=Programme.EAST_WEST, office=units["区民政局"])
+    ReportingSchedule.objects.create(plan=other, due_day=25, starts_on=datetime.date(2026, 4, 1))  # no March
+    task = Task.objects.create(plan=other, ref="1", position=1, text="开展消费帮扶。")
+    Assignment.objects.create(task=task, unit=units["洪山镇"], role=Assignment.Role.LEAD)
+
+    out, err = StringIO(), StringIO()
+    with reports_refused_for(MARCH), pytest.raises(CommandError, match="1个方案的填报周期未能全部开启"):
+        call_command("open_cycles", "--today", str(TODAY), stdout=out, stderr=err)
+    assert "2026年开启周期测试方案" in err.getvalue() and "simulated crash" in err.getvalue()
+    assert reports_by_month(plan) == whole([1, 2])
+    assert reports_by_month(other) == {month: 1 for month in range(4, MONTHS + 1)}
+
+    call_command("open_cycles", "--today", str(TODAY), stdout=StringIO())
+    assert reports_by_month(plan) == whole(range(1, MONTHS + 1))
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,8 +1,8 @@
 """The kinds of object whose history the audit pages show: a short name for URLs and
 filters, the model, a Chinese label, how to name one row from its own fields (no
 query), how to reach its plan (for the plan filter) and its page, if it has one (the
-registry's pages for units, people,
-pairings and schedules, which list their own recent changes)."""
+registry's pages for units, people, pairings and schedules list their own recent
+changes)."""
 
 from dataclasses import dataclass
 from typing import Callable

@@ -194,6 +194,8 @@ def do_create_user(actor, *, username: str, name: str, unit: Unit, roles, phone:
     if not roles:
         raise RegistryError("请至少选择一个角色", field="roles")
     username = (username or "").strip()
+    if username and User.objects.filter(username__iexact=username).exists():
+        raise RegistryError(f"登录名“{username}”已被使用，请换一个", field="username")
     user = User(username=username, name=(name or "").strip(), unit=unit, phone=(phone or "").strip(),
                 email=(email or "").strip(), is_staff=False, is_superuser=False)
     _clean(user, exclude=["password"])

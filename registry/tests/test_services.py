@@ -99,6 +99,10 @@ def test_create_user_refuses_roles_beyond_its_own_and_units_outside(offices, wor
     with pytest.raises(RegistryError, match="密码不符合要求"):
         services.do_create_user(offices["gulou"], username="weak", name="x", unit=work["units"]["洪山镇"],
                                 roles=[Role.REPORTER], password="123")
+    with pytest.raises(RegistryError, match="登录名“GUDONG”已被使用") as error:
+        services.do_create_user(offices["gulou"], username="GUDONG", name="x", unit=work["units"]["洪山镇"],
+                                roles=[Role.REPORTER])
+    assert error.value.field == "username"
     assert not User.objects.filter(username__in=["boss", "cs", "weak"]).exists()
 
 

@@ -45,6 +45,8 @@ class Row:
     # Whether it continues the row above or starts a new one is for the
     # interpreter to decide: that depends on which columns are empty.
     after_page_break: bool = False
+    # Each cell is known to stand in its own column (a flattened table rebuilt line by line).
+    in_place: bool = False
 
     @property
     def texts(self) -> list[str]:

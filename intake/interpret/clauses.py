@@ -12,7 +12,7 @@ import re
 from intake.interpret.text import tidy
 from intake.interpret.units import looks_like_unit, split_units
 
-_LABEL_KEYS = r"牵头单位|责任单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|主办单位|承办单位|协助单位"
+_LABEL_KEYS = r"完成时限|完成时间|牵头单位|责任单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|主办单位|承办单位|协助单位"
 # A bracket at the very end of the item, allowing one level of brackets inside (区农业农村局（区委农办）).
 _TRAILING = re.compile(r"[（(【〔\[]((?:[^（）()【】〔〕\[\]]|[（(][^（）()]*[）)])*)[）)】〕\]]\s*[。；;.]?\s*$")
 _ROLE_WORDS = re.compile(r"牵头|负责|配合|责任|协办|参与|协助")
@@ -68,6 +68,8 @@ def parse_unit_clause(inner: str, aliases=None) -> tuple[list[str], list[str]] |
                 lead += marked_lead
                 partner += rest
                 continue
+            if re.search(r"时限|时间|期限", label):
+                continue  # "完成时限：6月底前" inside the bracket: a deadline, read by deadline_in_clause
             own_role = re.search(r"(分别牵头|共同牵头|牵头|分别负责|负责)$", names)
             units = _names(names[:own_role.start()] if own_role else names, aliases)
             if "牵头" in label or own_role and "牵头" in own_role.group(1):
@@ -148,4 +150,13 @@ def unit_line(text: str, aliases=None) -> tuple[list[str], list[str]] | None:
 
 def deadline_line(text: str) -> str | None:
     match = _DEADLINE_LINE.match(tidy(text))
+    return match.group(1).strip() if match else None
+
+
+_CLAUSE_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*([^；;）)】〕\]，,]+)")
+
+
+def deadline_in_clause(text: str) -> str | None:
+    """"（责任单位：X；完成时限：2026年6月底前）": the time limit a unit clause states."""
+    match = _CLAUSE_DEADLINE.search(tidy(text))
     return match.group(1).strip() if match else None

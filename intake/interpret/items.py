@@ -9,6 +9,7 @@ task's `unsure` list, for the clerk to confirm on the review page.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from intake.document import Paragraph
@@ -55,7 +56,7 @@ def _marker(text: str):
     for kind, pattern in MARKERS:
         match = pattern.match(text)
         if match and text[match.end():].strip():
-            return kind, match.group(1), text[match.end():].strip()
+            return kind, unicodedata.normalize("NFKC", match.group(1)), text[match.end():].strip()
     return None
 
 
@@ -90,7 +91,14 @@ def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
         if not stack:
             continue
         current = stack[-1]
+        deadline = clauses.deadline_line(text)
+        if deadline is not None:
+            current.deadline = deadline
+            continue
         if clauses.is_unit_line(text):
+            stated = clauses.deadline_in_clause(text)  # "责任单位：X；完成时限：6月底前"
+            if stated:
+                current.deadline = stated
             if _FIRST_LEADS.search(text):
                 first_leads = True
                 text = re.sub(r"[（(][^（）()]*(?:列|排)(?:第一位|首位)[^（）()]*[）)]", "", text)
@@ -100,10 +108,6 @@ def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
                 if first_leads and len(lead) > 1 and not partner and not re.search(r"分别牵头|共同牵头", text):
                     lead, partner = lead[:1], lead[1:]
                 current.units.append((lead, partner))
-            continue
-        deadline = clauses.deadline_line(text)
-        if deadline is not None:
-            current.deadline = deadline
             continue
         if _DATE_LINE.match(text) or text.startswith(("附件", "附表")):
             stack.clear()  # the signature or an annex ends the list
@@ -226,11 +230,12 @@ def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, ali
         kept.append(leaf)
     if not kept:
         return []
-    # Levels every task shares one number of (二、重点任务 over all) and levels numbered
+    # Levels every task shares one number of (二、重点任务 over all, beside 一、总体要求) and levels numbered
     # on across their parents start the ref lower down.
     paths = [_path(leaf) for leaf in kept]
     skip = 0
-    while all(len(p) > skip + 1 for p in paths) and len({id(p[skip]) for p in paths}) == 1:
+    while (all(len(p) > skip + 1 for p in paths) and len({id(p[skip]) for p in paths}) == 1
+           and len(paths[0][skip].parent.children if paths[0][skip].parent else roots) > 1):
         skip += 1
     tasks = []
     for leaf, path in zip(kept, paths):
@@ -240,6 +245,7 @@ def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, ali
                 start = max(start, depth)
         ref_parts = [node.number for node in path[start:]]
         for extra, category, text, body in _items_of(leaf, aliases):
+            stated_deadline = clauses.deadline_in_clause(text)
             text, units = _split_units(text, aliases)
             if leaf.units:
                 lead = [u for found in leaf.units for u in found[0]]
@@ -247,7 +253,8 @@ def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, ali
                 if not lead:
                     lead, partner = partner, []
                 units = (lead, partner)
-            deadline_text = leaf.deadline if leaf.deadline is not None and not extra else _deadline_in(text, year)
+            deadline_text = (stated_deadline or (leaf.deadline if leaf.deadline is not None and not extra else None)
+                             or _deadline_in(text, year))
             unsure = []
             if not units:
                 unsure.append("units")

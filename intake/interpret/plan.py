@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from intake.document import Document, Paragraph, Table
 from intake.errors import IntakeError
-from intake.interpret import items, outline
+from intake.interpret import flat_tables, items, outline
 from intake.interpret.facts import extract_facts
 from intake.interpret.table_tasks import tasks_from_table
 from intake.interpret.tables import UNIT_ROLES, assign_roles, header_roles, is_task_table
@@ -61,6 +61,8 @@ def _unit_cells(document: Document) -> list[str]:
 def interpret(document: Document, registry: Registry | None = None) -> dict:
     registry = registry or Registry()
     facts = extract_facts(document)
+    if not any(is_task_table(t) for t in document.tables):
+        flat_tables.unflatten(document)  # a web page's table flattened to one cell per line
     year = facts["year"]
     unit_cells = _unit_cells(document)
     aliases = {**registry.aliases, **learn_aliases(unit_cells)}

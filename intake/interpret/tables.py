@@ -21,7 +21,7 @@ HEADER_ROLES = [
     ("item", re.compile(r"列项|子项")),
     ("category", re.compile(r"类别|类型|板块")),
     ("measures", re.compile(r"措施")),
-    ("text", re.compile(r"任务|内容|事项|工作")),
+    ("text", re.compile(r"任务|内容|事项|工作|实事")),
     ("lead", re.compile(r"牵头")),
     ("partner", re.compile(r"配合|协办|协助|参与")),
     ("responsible", re.compile(r"责任|承办|主办")),
@@ -122,7 +122,10 @@ def assign_roles(row: Row, roles: list[str | None]) -> RawTask:
     kinds = [_kind(c.text) for c in cells]
     raw = RawTask(location=row.location, source=[c.text for c in cells])
     # A ledger comes from a spreadsheet, where no extraction joins or drops cells.
-    if is_ledger(roles) or len(cells) == len(roles) and all(r is None or k in ACCEPTS[r] for r, k in zip(roles, kinds)):
+    # A row rebuilt one line a cell has its cells in place: a short task ("新建养老服务站6个")
+    # that reads as a label is still the task.
+    if is_ledger(roles) or len(cells) == len(roles) and (
+            row.in_place or all(r is None or k in ACCEPTS[r] for r, k in zip(roles, kinds))):
         for role, cell in zip(roles, cells):
             if role:
                 raw.add(role, cell.paragraphs)

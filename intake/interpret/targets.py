@@ -20,7 +20,7 @@ _LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同�
 _VERBS = re.compile(
     r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
     r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格|"
-    r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽"
+    r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|使用|启动|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽"
 )
 _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
 # 区级/县级 are adjectives, not names.
@@ -28,7 +28,7 @@ _NAME = re.compile(rf"[\u4e00-\u9fff]{{1,16}}?(?:{_SUFFIX_ALTERNATION})(?![\u4e0
 # "每个街镇", "各结对镇", "村与隆德县" are references or phrases, not names.
 _NOT_A_NAME = re.compile(r"^[每各第以在向从为把将按于到对\d]|[与和及我本该其此]|双方|两地|两市")
 # "全市", "社会": the whole area or society, not a unit.
-_WHOLE_AREA = re.compile(r"全[省市州县区镇乡]|社会|全社会")
+_WHOLE_AREA = re.compile(r"全[省市州县区镇乡]|社会|全社会|城区|辖区")
 _ALIAS_BRACKET = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]")
 _EACH_KIND = re.compile(r"(?:每个|各)([\u4e00-\u9fff]{0,8}[镇街县区村乡])")
 # 每个县 may refer to 区 and 市 named before: all are county level.

@@ -174,3 +174,60 @@ def test_a_document_without_numbered_items_says_what_is_missing():
         _parse("关于协作工作的情况说明\n今年以来，两地协作稳步推进，成效明显。\n")
     message = str(error.value)
     assert "没有找到任务" in message and "编号的条目" in message and "任务表" in message
+
+
+FLAT_TABLE = """西坪县2026年民生工作分工
+发布时间：2026-03-02
+序号
+工作任务
+牵头单位
+配合单位
+完成时限
+1
+新建村级养老服务站6个
+县民政局
+各乡镇
+9月底前
+2
+改造农村公路40公里
+县交通局
+县财政局
+县自然资源局
+12月底前
+3
+开展义诊活动10场
+县卫健局
+/
+全年
+西坪县人民政府办公室
+"""
+
+
+def test_a_table_flattened_to_one_cell_per_line_is_read_as_a_table():
+    plan = _parse(FLAT_TABLE)
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2", "3"]
+    first = _task(plan, "1")
+    assert first["text"] == "新建村级养老服务站6个"
+    assert (first["lead_units"], first["partner_units"], first["deadline"]) == (["县民政局"], ["各乡镇"], "2026-09-30")
+    # Two partner units, each on a line of its own, stay in their one cell.
+    assert _task(plan, "2")["partner_units"] == ["县财政局", "县自然资源局"]
+    assert _task(plan, "3")["partner_units"] == [] and _task(plan, "3")["deadline"] == "2026-12-31"
+
+
+def test_full_width_numbers_and_a_deadline_inside_the_unit_bracket():
+    text = """北湖区2026年行动方案
+一、主要任务
+（一）结对帮扶
+１．村企结对。
+（１）新增结对企业12家。（责任单位：区工商联、各街道（镇）；完成时限：2026年6月底前）
+（２）开展走访对接20次。（牵头单位：区工商联；配合单位：区民政局；完成时限：2026年10月底前）
+二、保障措施
+加强领导。
+"""
+    plan = _parse(text)
+    assert [t["ref"] for t in plan["tasks"]] == ["一.1.1", "一.1.2"]
+    first = _task(plan, "一.1.1")
+    assert first["text"] == "新增结对企业12家。"
+    assert first["lead_units"] == ["区工商联", "各街道"] and first["deadline"] == "2026-06-30"
+    second = _task(plan, "一.1.2")
+    assert (second["lead_units"], second["partner_units"], second["deadline"]) == (["区工商联"], ["区民政局"], "2026-10-31")

@@ -59,7 +59,7 @@ def send_warnings(today: datetime.date) -> list[Sent]:
     """Warn, for each cycle due yesterday, every unit with a warned target; return those sent now."""
     from orgs.models import Unit
 
-    services.open_cycles(today)
+    services.open_cycles(today, on_error=services.log_open_failure)  # a plan failing here stops no warning
     sent = []
     # Only live plans: a reference or archived plan's old reports warn nobody.
     cycles = (ReportingCycle.objects.filter(due_on=today - datetime.timedelta(days=1), plan__reporting_schedule__active=True,

@@ -48,12 +48,12 @@ def send_reminders(today: datetime.date, days_before: int) -> list[Sent]:
     if days_before < 0:
         raise ValueError("days_before must not be negative")
     due_soon = today + datetime.timedelta(days=days_before)
-    services.open_cycles(today)
+    services.open_cycles(today, on_error=services.log_open_failure)  # a plan failing here stops no reminder
     if (due_soon.year, due_soon.month) > (today.year, today.month):
         # A due day early in next month (due_day <= N) is reminded of in this
         # month: open that cycle now, but only for the plans due on that day.
         services.open_cycles(due_soon, plans=Plan.objects.filter(
-            reporting_schedule__active=True, reporting_schedule__due_day=due_soon.day))
+            reporting_schedule__active=True, reporting_schedule__due_day=due_soon.day), on_error=services.log_open_failure)
     sent = []
     for kind, due_on in ((Kind.BEFORE_DUE, due_soon), (Kind.OVERDUE, today - datetime.timedelta(days=1))):
         # A plan made reference or archived keeps its old reports, but nobody is chased for them.

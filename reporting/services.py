@@ -6,6 +6,7 @@ shows who changed what, when, from which value to which.
 
 import calendar
 import datetime
+import logging
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -26,6 +27,7 @@ from reporting.targets import targets_of  # noqa: F401  (callers ask services; t
 from reporting.validation import Goal, Month, Thresholds, check_figure
 
 Status = ProgressReport.Status
+logger = logging.getLogger(__name__)
 Action = ReportEvent.Action
 
 
@@ -78,6 +80,12 @@ def open_cycles(today: datetime.date, plans=None, *, on_error=None) -> list[Repo
                 raise
             on_error(plan, error)
     return opened
+
+
+def log_open_failure(plan: Plan, error: Exception) -> None:
+    """on_error for runs whose own work should go on (reminders, warnings): the plan's
+    failure is logged, and the daily open_cycles reports it and opens the rest later."""
+    logger.error("opening the cycles of plan %s failed", plan.pk, exc_info=error)
 
 
 def _open_plan_cycles(plan: Plan, today: datetime.date) -> list[ReportingCycle]:

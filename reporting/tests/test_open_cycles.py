@@ -194,3 +194,13 @@ def test_months_without_reports_get_no_cycle_and_running_again_adds_none(plan):
     assert ProgressReport.objects.filter(cycle__plan=plan).count() == 4 * (MONTHS - 2)
     services.open_cycles(TODAY, [plan])
     assert plan.cycles.count() == MONTHS - 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reminders_go_on_when_opening_a_plans_months_fails(plan, caplog):
+    from reporting.reminders import send_reminders
+
+    with reports_refused_for(MARCH):
+        send_reminders(TODAY, 3)  # opens the cycles first; March's failure is logged, not raised
+    assert "opening the cycles of plan" in caplog.text and "simulated crash" in caplog.text
+    assert reports_by_month(plan) == whole([1, 2])

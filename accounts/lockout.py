@@ -14,23 +14,6 @@ from django.shortcuts import render
 from accounts.redirects import local_next
 
 
-def client_address(request) -> str | None:
-    """The address failures are counted against (AXES_CLIENT_IP_CALLABLE).
-
-    Behind TRUSTED_PROXY_COUNT reverse proxies, each appending to X-Forwarded-For, the client is
-    the entry that many places from the right; anything further left the client wrote itself.
-    With no proxy declared the header is ignored: a guesser could otherwise claim a new address
-    with every try and never be locked out.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    if count:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
-
-
 def lockout_minutes() -> int:
     return max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
 

@@ -21,6 +21,8 @@ from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from history.client import client_address
+
 _actor = contextvars.ContextVar("history_actor", default=None)
 _reason = contextvars.ContextVar("history_reason", default=None)
 
@@ -35,13 +37,9 @@ class AuditedHistory(models.Model):
 
 
 def request_ip() -> str | None:
-    """The client address of the request being served, if any.
-
-    REMOTE_ADDR, not X-Forwarded-For: a header the client sets is not evidence;
-    behind a proxy, the proxy (e.g. gunicorn's forwarded_allow_ips) sets REMOTE_ADDR.
-    """
+    """The client address of the request being served, if any (history.client's rule)."""
     request = getattr(HistoricalRecords.context, "request", None)
-    return request.META.get("REMOTE_ADDR") or None if request is not None else None
+    return client_address(request) if request is not None else None
 
 
 def _request_user():

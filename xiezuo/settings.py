@@ -146,7 +146,7 @@ AXES_VERBOSE = False  # no "AXES: BEGIN …" banner on every manage.py command; 
 # (nginx: proxy_add_x_forwarded_for). 0 = none: the header is ignored, and behind an undeclared
 # proxy every client shares its address, so failures count per username alone.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+AXES_CLIENT_IP_CALLABLE = "history.client.client_address"  # the same address the audit history records
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

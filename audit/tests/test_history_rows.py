@@ -39,6 +39,19 @@ def test_a_target_quantity_changed_in_the_admin_records_who_ip_and_old_and_new(w
     assert [c.field for c in new.diff_against(old).changes] == ["quantity"]
 
 
+@pytest.mark.parametrize("proxies, recorded", [(0, "10.20.30.40"), (1, "203.0.113.7")])
+def test_behind_a_declared_proxy_the_history_records_the_client_the_lockout_counts(
+        work, root, client, admin_change_form, settings, proxies, recorded):
+    # One rule for both (history.client): the forwarded address only from a proxy that is declared.
+    settings.TRUSTED_PROXY_COUNT = proxies
+    unit = work["units"]["区教育局"]
+    client.force_login(root)
+    answer = admin_change_form(client, f"/admin/orgs/unit/{unit.pk}/change/", {"name": "区教育体育局"},
+                               HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", **IP)
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    assert unit.history.order_by("-history_date", "-history_id").first().ip_address == recorded
+
+
 def test_a_unit_renamed_in_the_admin_records_who_ip_and_old_and_new(work, root, client, admin_change_form):
     unit = work["units"]["区教育局"]
     client.force_login(root)

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+import pypdfium2.raw as raw
+from pdfplumber.table import TableFinder, TableSettings
 
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import IntakeError
+from .pdf_page import PageContent, is_tagged, open_document, read_page
 from .pdf_lines import Line, build_lines, is_centered, join_line_texts, to_paragraphs
 from .textjoin import join_lines
 
@@ -56,22 +59,20 @@ def read_pdf(data: bytes, name: str) -> Document:
 
 def _read_pdf(data: bytes, name: str) -> Document:
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfplumber wraps every pdfminer error
+        document = open_document(data)
+    except Exception as exc:
         raise _open_error(exc, name) from exc
-    with pdf:
-        try:
-            pages = pdf.pages
-        except Exception as exc:
-            raise _open_error(exc, name) from exc
-        if not pages:
+    with document:
+        count = len(document)
+        if not count:
             raise IntakeError("PDF 文件没有页面，可能已损坏。请重新导出 PDF 或提供原始 Word 文件。", name)
-        if len(pages) > MAX_PAGES:
-            raise IntakeError(f"PDF 有 {len(pages)} 页，超过 {MAX_PAGES} 页上限。请只上传分工方案本身（正文和附件）。", name)
-        tags = _paragraph_tags(pdf)
+        if count > MAX_PAGES:
+            raise IntakeError(f"PDF 有 {count} 页，超过 {MAX_PAGES} 页上限。请只上传分工方案本身（正文和附件）。", name)
+        tags = _paragraph_tags(data) if is_tagged(document) else {}
         items = []
-        for number, page in enumerate(pages, start=1):
+        for number in range(1, count + 1):
             try:
+                page = read_page(document, number - 1, marked=bool(tags))
                 items.extend(_read_page(page, number, tags))
             except Exception as exc:  # a damaged content stream
                 raise IntakeError("PDF 文件已损坏，这一页无法读取。请重新导出 PDF，或直接上传原始 Word 文件。",
@@ -83,11 +84,13 @@ def _read_pdf(data: bytes, name: str) -> Document:
 _PARAGRAPH_TYPES = {"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "Lbl", "LBody", "TOCI", "Caption"}
 
 
-def _paragraph_tags(pdf) -> dict[tuple[int, int], int]:
+def _paragraph_tags(data: bytes) -> dict[tuple[int, int], int]:
     """(page, marked-content id) → paragraph, from the structure tree of a
-    tagged PDF; empty when the PDF is not tagged or the tree is unreadable."""
+    tagged PDF (read by pdfplumber: it parses the tree, not the pages, so it
+    is quick); empty when the tree is unreadable."""
     try:
-        tree = pdf.structure_tree
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            tree = pdf.structure_tree
     except Exception:
         return {}
     tags: dict[tuple[int, int], int] = {}
@@ -111,8 +114,7 @@ def _paragraph_tags(pdf) -> dict[tuple[int, int], int]:
 
 
 def _open_error(exc: Exception, name: str) -> IntakeError:
-    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+    if getattr(exc, "err_code", None) in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
         return IntakeError("PDF 已加密（设置了打开密码或使用了不支持的加密方式），无法读取。"
                            "请去除密码后重新导出 PDF，或直接上传原始 Word 文件。", name)
     return IntakeError("PDF 文件已损坏，无法读取。请重新导出 PDF，或直接上传原始 Word 文件。", name)
@@ -127,8 +129,8 @@ class _Grid:
     columns: list[tuple]
 
 
-def _find_grids(page) -> list[_Grid]:
-    finder = page.debug_tablefinder()
+def _find_grids(page: PageContent) -> list[_Grid]:
+    finder = TableFinder(page, TableSettings.resolve(None))
     grids = [_Grid(t.bbox, [(r.bbox, tuple(r.cells)) for r in t.rows], [c.bbox for c in t.columns])
              for t in finder.tables if t.rows]
     # pdfplumber drops tables of a single cell, but a boxed paragraph (专栏)
@@ -144,15 +146,15 @@ def _find_grids(page) -> list[_Grid]:
     return grids
 
 
-def _read_page(page, number: int, tags: dict) -> list:
+def _read_page(page: PageContent, number: int, tags: dict) -> list:
     """The page's text lines and table parts, top to bottom."""
-    page = page.dedupe_chars()
     chars = [c for c in page.chars if c.get("text")]
     if tags:
         for char in chars:
             char["paragraph"] = tags.get((number, char.get("mcid")))
     grids = _find_grids(page)
-    outside = [c for c in chars if not any(_contains(g.bbox, _center(c)) for g in grids)]
+    boxes = [g.bbox for g in grids]
+    outside = [c for c in chars if not any(_contains(box, _center(c)) for box in boxes)] if boxes else chars
     items: list = []
     for line in build_lines(outside):
         if _is_page_furniture(line, page):
@@ -191,8 +193,14 @@ def _table_rows(table: _Grid, chars: list[dict]) -> tuple[list, list, dict]:
     cells = {cell for _, row_cells in table.rows for cell in row_cells if cell}
     texts = {}
     lines_by_cell = {}
+    # Each cell looks only at the characters whose centre lies in its rows:
+    # characters sorted by the height of their centre, the cell's range bisected.
+    centred = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, n, c) for n, c in enumerate(inside))
+    heights = [y for y, _, _, _ in centred]
     for cell in cells:
-        lines_by_cell[cell] = build_lines([c for c in inside if _contains(cell, _center(c))])
+        start, end = bisect_left(heights, cell[1]), bisect_right(heights, cell[3])
+        found = sorted((n, c) for _, x, n, c in centred[start:end] if cell[0] <= x <= cell[2])
+        lines_by_cell[cell] = build_lines([c for _, c in found])
     # The cell padding: the smallest distance any text keeps from its cell's edges.
     # Word and LibreOffice use the same margin on both sides of a cell.
     pad = max(0.0, min([line.x0 - cell[0] for cell, ls in lines_by_cell.items() for line in ls] or [0]))

@@ -54,8 +54,19 @@ def read_page(document: pdfium.PdfDocument, index: int, marked: bool = False) ->
     try:
         width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
         left, bottom = _origin(page)
-        chars = _chars(page, height, left, bottom, marked)
-        edges = _edges(page, height, left, bottom)
+        textpage = raw.FPDFText_LoadPage(page)
+        if not textpage:
+            raise ValueError(f"page {index + 1} has no readable text layer")
+        try:
+            chars = _chars(textpage, height, left, bottom, marked)
+            objects = [raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))]
+            edges: list[dict] = []
+            spaces: list[dict] = []
+            _walk(objects, None, textpage, (height, left, bottom), marked, edges, spaces)
+        finally:
+            raw.FPDFText_ClosePage(textpage)
+        taken = {(round(c["x0"]), round(c["top"])) for c in chars if c["text"].isspace()}
+        chars.extend(c for c in spaces if (round(c["x0"]), round(c["top"])) not in taken)
         return PageContent(width, height, chars, edges)
     finally:
         raw.FPDF_ClosePage(page)
@@ -69,99 +80,79 @@ def _origin(page) -> tuple[float, float]:
     return 0.0, 0.0
 
 
-def _chars(page, height: float, left: float, bottom: float, marked: bool) -> list[dict]:
-    textpage = raw.FPDFText_LoadPage(page)
-    if not textpage:
-        return []
-    try:
-        count = raw.FPDFText_CountChars(textpage)
-        rect = raw.FS_RECTF()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
-        get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
-        font_size, loose_box, char_origin = raw.FPDFText_GetFontSize, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-        has_map_error = raw.FPDFText_HasUnicodeMapError
-        chars: list[dict] = []
-        seen: dict[tuple, list[dict]] = {}
-        for i in range(count):
-            if is_generated(textpage, i) != _NOT_GENERATED:
-                continue
-            code = get_unicode(textpage, i)
-            if code in (0x0D, 0x0A, 0x02):
-                continue
-            if code in (0, 0xFFFE, 0xFFFF) or has_map_error(textpage, i) == 1:
-                text = f"(cid:{code})"
-            else:
-                text = chr(code)
-            size = font_size(textpage, i)
-            loose_box(textpage, i, rect_ref)
-            char_origin(textpage, i, ox_ref, oy_ref)
-            x0 = ox.value - left
-            # pdfminer's box as it comes out for these fonts: from the baseline up one font size.
-            char_bottom = oy.value - bottom
-            char = {"text": text, "x0": x0, "x1": x0 + rect.right - rect.left,
-                    "top": height - (char_bottom + size), "bottom": height - char_bottom, "size": size, "index": i}
-            if _duplicate(char, seen, textpage):
-                continue
-            if marked:
-                obj = raw.FPDFText_GetTextObject(textpage, i)
-                mcid = raw.FPDFPageObj_GetMarkedContentID(obj) if obj else -1
-                char["mcid"] = mcid if mcid >= 0 else None
-            chars.append(char)
-        for char in chars:
-            del char["index"]
-        spaces = {(round(c["x0"]), round(c["top"])) for c in chars if c["text"].isspace()}
-        chars.extend(c for c in _lone_spaces(page, textpage, height, left, bottom, marked)
-                     if (round(c["x0"]), round(c["top"])) not in spaces)
-        return chars
-    finally:
-        raw.FPDFText_ClosePage(textpage)
+def _fast(function, restype, *argtypes):
+    """PDFium's function called with plain addresses: pypdfium2's typed
+    pointers cost more to check than the call itself, and a page makes six
+    calls per character."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
-def _lone_spaces(page, textpage, height, left, bottom, marked) -> list[dict]:
-    """Spaces drawn as a text object of their own: PDFium's text page turns
-    them into generated spaces and gives the object no text, but pdfminer
-    kept them, and a line's trailing space tells the reader to join the
-    next line with a space."""
-    out = []
-    matrix, size = raw.FS_MATRIX(), ctypes.c_float()
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
-    buffer = (ctypes.c_ushort * 64)()
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        obj = raw.FPDFPage_GetObject(page, index)
-        if raw.FPDFPageObj_GetType(obj) != _TEXT:
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_is_generated = _fast(raw.FPDFText_IsGenerated, _I, _P, _I)
+_get_unicode = _fast(raw.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
+_has_map_error = _fast(raw.FPDFText_HasUnicodeMapError, _I, _P, _I)
+_font_size = _fast(raw.FPDFText_GetFontSize, ctypes.c_double, _P, _I)
+_loose_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_char_origin = _fast(raw.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+
+
+def _chars(textpage, height: float, left: float, bottom: float, marked: bool) -> list[dict]:
+    rect = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_ref, ox_ref, oy_ref = ctypes.addressof(rect), ctypes.addressof(ox), ctypes.addressof(oy)
+    is_generated, get_unicode, has_map_error = _is_generated, _get_unicode, _has_map_error
+    font_size, loose_box, char_origin = _font_size, _loose_box, _char_origin
+    tp = ctypes.cast(textpage, ctypes.c_void_p).value
+    chars: list[dict] = []
+    seen: dict[tuple, list[dict]] = {}
+    for i in range(raw.FPDFText_CountChars(textpage)):
+        if is_generated(tp, i):
             continue
-        length = raw.FPDFTextObj_GetText(obj, textpage, buffer, ctypes.sizeof(buffer))
-        text = bytes(buffer)[:max(0, length - 2)].decode("utf-16-le", "replace")
-        if (text and not text.isspace()) or not raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)):
+        code = get_unicode(tp, i)
+        if code in _SKIPPED:
             continue
-        text = text or " "  # PDFium gives a lone space as no text at all
-        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-        raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, (l, b, r, t)))
-        font_size = size.value * abs(matrix.d or 1)
-        char_bottom = matrix.f - bottom
-        x0, step = matrix.e - left, (r.value - matrix.e) / len(text)
-        for n, char in enumerate(text):
-            out.append({"text": char, "x0": x0 + n * step, "x1": x0 + (n + 1) * step, "top": height - (char_bottom + font_size),
-                        "bottom": height - char_bottom, "size": font_size})
-            if marked:
-                mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
-                out[-1]["mcid"] = mcid if mcid >= 0 else None
-    return out
+        if code in _UNMAPPED or has_map_error(tp, i) == 1:
+            text = f"(cid:{code})"
+        else:
+            text = chr(code)
+        size = font_size(tp, i)
+        loose_box(tp, i, rect_ref)
+        char_origin(tp, i, ox_ref, oy_ref)
+        x0 = ox.value - left
+        # pdfminer's box as it comes out for these fonts: from the baseline up one font size.
+        char_bottom = height - (oy.value - bottom)
+        char = {"text": text, "x0": x0, "x1": x0 + rect.right - rect.left,
+                "top": char_bottom - size, "bottom": char_bottom, "size": size}
+        # Characters of the same text and size, by their top rounded to a point.
+        row = round(char_bottom)
+        if any(key in seen for key in ((text, size, row - 1), (text, size, row), (text, size, row + 1))) \
+                and _duplicate(char, i, [seen.get((text, size, row + d), ()) for d in (-1, 0, 1)], textpage):
+            continue
+        seen.setdefault((text, size, row), []).append((char, i))
+        if marked:
+            obj = raw.FPDFText_GetTextObject(textpage, i)
+            mcid = raw.FPDFPageObj_GetMarkedContentID(obj) if obj else -1
+            char["mcid"] = mcid if mcid >= 0 else None
+        chars.append(char)
+    return chars
 
 
-def _duplicate(char: dict, seen: dict, textpage) -> bool:
+# Line breaks and soft hyphens' markers PDFium puts in the text; no glyph.
+_SKIPPED = frozenset((0x0D, 0x0A, 0x02))
+_UNMAPPED = frozenset((0, 0xFFFE, 0xFFFF))
+
+
+def _duplicate(char: dict, index: int, same: list[list], textpage) -> bool:
     """The same character drawn again at the same place (within a point) in
     the same font by another text object: a fake bold, drawn once more
     slightly offset. (One glyph standing for two characters, as "——" in
     one glyph, comes out of one object as two characters at one place.)"""
-    key = (char["text"], round(char["size"], 3))
-    for other in seen.get(key, ()):
+    for other, other_index in (pair for group in same for pair in group):
         if abs(other["x0"] - char["x0"]) <= 1 and abs(other["top"] - char["top"]) <= 1 \
-                and _object(textpage, other["index"]) != _object(textpage, char["index"]) \
-                and _font(textpage, other["index"]) == _font(textpage, char["index"]):
+                and _object(textpage, other_index) != _object(textpage, index) \
+                and _font(textpage, other_index) == _font(textpage, index):
             return True
-    seen.setdefault(key, []).append(char)
     return False
 
 
@@ -176,36 +167,52 @@ def _font(textpage, index: int) -> bytes:
     return buffer.value
 
 
-def _mcid(textpage, index: int) -> int | None:
-    obj = raw.FPDFText_GetTextObject(textpage, index)
-    mcid = raw.FPDFPageObj_GetMarkedContentID(obj) if obj else -1
-    return mcid if mcid >= 0 else None
-
-
-def _edges(page, height: float, left: float, bottom: float) -> list[dict]:
-    edges: list[dict] = []
-    count = raw.FPDFPage_CountObjects(page)
-    objects = [raw.FPDFPage_GetObject(page, i) for i in range(count)]
-    _collect_edges(objects, None, height, left, bottom, edges)
-    return edges
-
-
-def _collect_edges(objects, outer, height, left, bottom, edges) -> None:
+def _walk(objects, outer, textpage, frame, marked, edges, spaces) -> None:
+    """Edges from the paths, and the spaces drawn as a text object of their
+    own, through form XObjects too."""
     matrix = raw.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
     for obj in objects:
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == _FORM:
-            raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-            inner = _compose(_tuple(matrix), outer)
-            children = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
-            _collect_edges(children, inner, height, left, bottom, edges)
+        if kind == _TEXT:
+            # No text: PDFium turned a lone space into a generated one.
+            if raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2:
+                spaces.extend(_lone_space(obj, outer, frame, marked))
         elif kind == _PATH:
-            raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+            raw.FPDFPageObj_GetMatrix(obj, matrix_ref)
             transform = _compose(_tuple(matrix), outer)
             for p0, p1 in _segments(obj, transform):
-                edge = _edge(p0, p1, height, left, bottom)
+                edge = _edge(p0, p1, *frame)
                 if edge:
                     edges.append(edge)
+        elif kind == _FORM:
+            raw.FPDFPageObj_GetMatrix(obj, matrix_ref)
+            inner = _compose(_tuple(matrix), outer)
+            children = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
+            _walk(children, inner, textpage, frame, marked, edges, spaces)
+
+
+def _lone_space(obj, outer, frame, marked) -> list[dict]:
+    """A space drawn as a text object of its own: PDFium's text page makes it
+    a generated space, but pdfminer kept it, and a line's trailing space
+    tells the reader to join the next line with a space."""
+    height, left, bottom = frame
+    size = ctypes.c_float()
+    if outer is not None or not raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)):
+        return []
+    matrix = raw.FS_MATRIX()
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+    if not raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, (l, b, r, t))):
+        return []
+    font_size = size.value * abs(matrix.d or 1)
+    char_bottom = height - (matrix.f - bottom)
+    char = {"text": " ", "x0": matrix.e - left, "x1": r.value - left, "top": char_bottom - font_size,
+            "bottom": char_bottom, "size": font_size}
+    if marked:
+        mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+        char["mcid"] = mcid if mcid >= 0 else None
+    return [char]
 
 
 def _tuple(m) -> tuple:

@@ -1,5 +1,8 @@
-"""PDF reader (pdfplumber): tables from ruling lines, text around them as
-paragraphs, page furniture dropped.
+"""PDF reader: tables from ruling lines, text around them as paragraphs,
+page furniture dropped.
+
+pdf_page.py reads each page's characters and ruling edges through PDFium;
+pdfplumber's table finder turns the edges into cells.
 
 A PDF has no paragraphs or rows, only positioned characters; pdf_lines.py
 rebuilds lines and paragraphs from them (a tagged PDF, Word's default

@@ -31,13 +31,20 @@ class Line:
     page: int = 0
 
     def __post_init__(self):
-        self.chars.sort(key=lambda c: c["x0"])
+        self.chars.sort(key=_x0)
         visible = [c for c in self.chars if not c["text"].isspace()]
-        self.x0 = min(c["x0"] for c in visible)
-        self.x1 = max(c["x1"] for c in visible)
-        self.top = min(c["top"] for c in visible)
-        self.bottom = max(c["bottom"] for c in visible)
-        self.size = max(c["size"] for c in visible)
+        first = visible[0]  # sorted: the leftmost
+        x1, top, bottom, size = first["x1"], first["top"], first["bottom"], first["size"]
+        for c in visible:  # one pass: a page has thousands of lines to measure
+            if c["x1"] > x1:
+                x1 = c["x1"]
+            if c["top"] < top:
+                top = c["top"]
+            if c["bottom"] > bottom:
+                bottom = c["bottom"]
+            if c["size"] > size:
+                size = c["size"]
+        self.x0, self.x1, self.top, self.bottom, self.size = first["x0"], x1, top, bottom, size
         self.text = line_text(self.chars)
 
     def first_token_width(self) -> float:
@@ -69,6 +76,10 @@ class Line:
     @property
     def last_paragraph(self):
         return next((c.get("paragraph") for c in reversed(self.chars) if c.get("paragraph") is not None), None)
+
+
+def _x0(char: dict) -> float:
+    return char["x0"]
 
 
 def line_text(chars: list[dict]) -> str:

@@ -6,10 +6,15 @@ pdfminer's pure-Python interpreter, which took 80 % of the reader's time.
 The objects come out in pdfplumber's shape, top-down coordinates, so
 pdf_lines.py and pdfplumber's table finder work on them unchanged:
 
-- a character: text, x0/x1 from its origin and advance, bottom at its
-  font's descent and top one font size above (pdfminer's box), size;
+- a character: text, x0 at its origin and x1 one advance further (PDFium
+  adds the character spacing, pdfminer did not), bottom at the baseline and
+  top one font size above (as pdfminer gave them for these fonts), size;
 - an edge: each straight segment of a path (a ruling line, a rectangle's
   side), horizontal or vertical.
+
+On the seed and corpus PDFs the Documents read are the same as pdfminer's
+but for one space inside a title (corpus/real/008), which PDFium puts
+among its generated characters.
 """
 
 from __future__ import annotations
@@ -20,8 +25,6 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-# Characters PDFium makes up between words and lines; the reader rebuilds its own.
-_NOT_GENERATED = 0
 _TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 
 
@@ -82,10 +85,10 @@ def _origin(page) -> tuple[float, float]:
 
 def _fast(function, restype, *argtypes):
     """PDFium's function called with plain addresses: pypdfium2's typed
-    pointers cost more to check than the call itself, and a page makes six
-    calls per character."""
+    pointers cost more to check than the call itself, and a page makes five
+    calls per character. These calls are short: they keep the GIL."""
     address = ctypes.cast(function, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
 
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
@@ -95,6 +98,8 @@ _has_map_error = _fast(raw.FPDFText_HasUnicodeMapError, _I, _P, _I)
 _font_size = _fast(raw.FPDFText_GetFontSize, ctypes.c_double, _P, _I)
 _loose_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
 _char_origin = _fast(raw.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+_object_type = _fast(raw.FPDFPageObj_GetType, _I, _P)
+_object_text_length = _fast(raw.FPDFTextObj_GetText, ctypes.c_ulong, _P, _P, _P, ctypes.c_ulong)
 
 
 def _chars(textpage, height: float, left: float, bottom: float, marked: bool) -> list[dict]:
@@ -107,10 +112,9 @@ def _chars(textpage, height: float, left: float, bottom: float, marked: bool) ->
     chars: list[dict] = []
     seen: dict[tuple, list[dict]] = {}
     for i in range(raw.FPDFText_CountChars(textpage)):
-        if is_generated(tp, i):
-            continue
         code = get_unicode(tp, i)
-        if code in _SKIPPED:
+        # PDFium makes up only spaces and line breaks; only those are asked about.
+        if code in _SKIPPED or (code in _MAYBE_GENERATED and is_generated(tp, i)):
             continue
         if code in _UNMAPPED or has_map_error(tp, i) == 1:
             text = f"(cid:{code})"
@@ -126,10 +130,15 @@ def _chars(textpage, height: float, left: float, bottom: float, marked: bool) ->
                 "top": char_bottom - size, "bottom": char_bottom, "size": size}
         # Characters of the same text and size, by their top rounded to a point.
         row = round(char_bottom)
-        if any(key in seen for key in ((text, size, row - 1), (text, size, row), (text, size, row + 1))) \
-                and _duplicate(char, i, [seen.get((text, size, row + d), ()) for d in (-1, 0, 1)], textpage):
+        key, above, below = (text, size, row), (text, size, row - 1), (text, size, row + 1)
+        same = seen.get(key)
+        if (same or above in seen or below in seen) \
+                and _duplicate(char, i, (same or (), seen.get(above, ()), seen.get(below, ())), textpage):
             continue
-        seen.setdefault((text, size, row), []).append((char, i))
+        if same is None:
+            seen[key] = [(char, i)]
+        else:
+            same.append((char, i))
         if marked:
             obj = raw.FPDFText_GetTextObject(textpage, i)
             mcid = raw.FPDFPageObj_GetMarkedContentID(obj) if obj else -1
@@ -140,10 +149,11 @@ def _chars(textpage, height: float, left: float, bottom: float, marked: bool) ->
 
 # Line breaks and soft hyphens' markers PDFium puts in the text; no glyph.
 _SKIPPED = frozenset((0x0D, 0x0A, 0x02))
+_MAYBE_GENERATED = frozenset((0x20, 0x2D, 0xA0))
 _UNMAPPED = frozenset((0, 0xFFFE, 0xFFFF))
 
 
-def _duplicate(char: dict, index: int, same: list[list], textpage) -> bool:
+def _duplicate(char: dict, index: int, same: tuple, textpage) -> bool:
     """The same character drawn again at the same place (within a point) in
     the same font by another text object: a fake bold, drawn once more
     slightly offset. (One glyph standing for two characters, as "——" in
@@ -172,11 +182,13 @@ def _walk(objects, outer, textpage, frame, marked, edges, spaces) -> None:
     own, through form XObjects too."""
     matrix = raw.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
+    tp = ctypes.cast(textpage, ctypes.c_void_p).value
     for obj in objects:
-        kind = raw.FPDFPageObj_GetType(obj)
+        address = ctypes.cast(obj, ctypes.c_void_p).value
+        kind = _object_type(address)
         if kind == _TEXT:
             # No text: PDFium turned a lone space into a generated one.
-            if raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2:
+            if _object_text_length(address, tp, None, 0) <= 2:
                 spaces.extend(_lone_space(obj, outer, frame, marked))
         elif kind == _PATH:
             raw.FPDFPageObj_GetMatrix(obj, matrix_ref)
@@ -201,13 +213,13 @@ def _lone_space(obj, outer, frame, marked) -> list[dict]:
     if outer is not None or not raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)):
         return []
     matrix = raw.FS_MATRIX()
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    bounds = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
     raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-    if not raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, (l, b, r, t))):
+    if not raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, bounds)):
         return []
     font_size = size.value * abs(matrix.d or 1)
     char_bottom = height - (matrix.f - bottom)
-    char = {"text": " ", "x0": matrix.e - left, "x1": r.value - left, "top": char_bottom - font_size,
+    char = {"text": " ", "x0": matrix.e - left, "x1": bounds[2].value - left, "top": char_bottom - font_size,
             "bottom": char_bottom, "size": font_size}
     if marked:
         mcid = raw.FPDFPageObj_GetMarkedContentID(obj)

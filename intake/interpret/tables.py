@@ -37,13 +37,38 @@ def header_roles(header: list[str]) -> list[str | None]:
     roles = []
     for cell in header:
         name = re.sub(r"\s", "", cell)
-        roles.append(next((role for role, pattern in HEADER_ROLES if pattern.search(name)), None))
+        # A two-row header read as "目标任务/计量单位": the lower name says what the column holds.
+        lower = name.rsplit("/", 1)[-1]
+        found = next((role for role, pattern in HEADER_ROLES if pattern.search(lower)), None) if lower else None
+        roles.append(found or next((role for role, pattern in HEADER_ROLES if pattern.search(name)), None))
     # A task header spanning two grid columns ("2023年省、市下达任务" over 类别 and
     # 任务) comes out twice: the first column holds the row's label.
     for index in range(len(header) - 1):
         if roles[index] == roles[index + 1] == "text" and header[index].strip() == header[index + 1].strip():
             roles[index] = "category"
     return ledger_roles(header, roles)
+
+
+def _header_word(text: str) -> bool:
+    name = re.sub(r"\s", "", text)
+    return 0 < len(name) <= 8 and any(p.search(name) for _, p in HEADER_ROLES) and not re.search(r"\d", name)
+
+
+def merge_two_row_header(table: Table) -> Table:
+    """A header over two rows ("目标任务" spanning 指标/目标值/计量单位, "责任单位" over
+    牵头单位/配合单位): each column takes the lower row's name where it has one."""
+    if not table.rows:
+        return table
+    second = table.rows[0].texts
+    width = min(len(second), len(table.header))
+    own = [i for i in range(width) if second[i].strip() and second[i].strip() != table.header[i].strip()]
+    if len(own) < 2 or not all(_header_word(second[i]) for i in own):
+        return table
+    if any(second[i].strip() and i not in own and not _header_word(second[i]) for i in range(width)):
+        return table
+    table.header = [second[i].strip() if i in own else table.header[i] for i in range(len(table.header))]
+    table.rows = table.rows[1:]
+    return table
 
 
 def is_task_table(table: Table) -> bool:

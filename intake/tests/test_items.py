@@ -231,3 +231,29 @@ def test_full_width_numbers_and_a_deadline_inside_the_unit_bracket():
     assert first["lead_units"] == ["区工商联", "各街道"] and first["deadline"] == "2026-06-30"
     second = _task(plan, "一.1.2")
     assert (second["lead_units"], second["partner_units"], second["deadline"]) == (["区工商联"], ["区民政局"], "2026-10-31")
+
+
+TWO_ROW_HEADER = (
+    "东湖区2026年协作任务分工表\n"
+    "序号\t工作任务\t目标任务\t\t\t责任单位\t\t完成时限\n"
+    "\t\t指标\t目标值\t计量单位\t牵头单位\t配合单位\t\n"
+    "1\t新建帮扶车间\t帮扶车间\t4\t个\t区人社局\t各街道\t8月底前\n"
+    "2\t销售农特产品\t销售额\t0.6\t亿元\t区商务局\t区供销社、区总工会\t12月底前\n"
+)
+
+
+def test_a_two_row_header_with_a_unit_column_gives_targets_and_units():
+    plan = _parse(TWO_ROW_HEADER)
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2"]
+    second = _task(plan, "2")
+    assert (second["lead_units"], second["partner_units"]) == (["区商务局"], ["区供销社", "区总工会"])
+    # The value column is read as printed, with its 计量单位 (the scorer and saving convert 亿元).
+    assert [(float(t["value"]), t["unit"]) for t in second["targets"]] == [(0.6, "亿元")]
+    assert _task(plan, "1")["deadline"] == "2026-08-31"
+
+
+def test_a_header_read_as_upper_slash_lower_takes_the_lower_name():
+    from intake.interpret.tables import header_roles
+
+    assert header_roles(["序号", "工作任务", "目标任务/目标值", "目标任务/计量单位", "责任单位/牵头单位", "责任单位/配合单位"]) == [
+        "ref", "text", "target_value", "target_unit", "lead", "partner"]

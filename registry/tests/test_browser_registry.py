@@ -76,6 +76,8 @@ def test_office_adds_a_unit_and_its_reporter_who_signs_in_with_the_new_password(
     assert "郑华" in phone.locator(".account").inner_text() and "安泰街道" in phone.locator(".account").inner_text()
     assert phone.get_by_role("link", name="单位与账号").count() == 0
     assert phone.goto(live_server.url + "/registry/").status == 403
+    for one in (page, phone):  # no request left in flight when the live server stops
+        one.context.close()
 
 
 def test_registry_pages_fit_a_phone(browser, live_server, work, offices):
@@ -86,3 +88,4 @@ def test_registry_pages_fit_a_phone(browser, live_server, work, offices):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], (path, width)
     save_screenshot(page, "registry-03-phone-user")
+    page.context.close()

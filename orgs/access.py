@@ -42,6 +42,31 @@ def pairings_of_office(user) -> Q:
     return by_region("helper__region")(user) | by_region("helped__region")(user)
 
 
+def units_in_paired_regions(user) -> Q:
+    """Units in the regions of the office's pairings' other side and below: a town-level pairing
+    inside a partner county the district already pairs with picks that county's towns."""
+    if not user.unit_id:
+        return NOTHING
+    regions = subtree_region_ids(user.unit.region_id)
+    other = set(Unit.objects.filter(
+        Q(pk__in=Pairing.objects.filter(helper__region_id__in=regions).values("helped_id"))
+        | Q(pk__in=Pairing.objects.filter(helped__region_id__in=regions).values("helper_id")))
+        .exclude(region_id__in=regions).values_list("region_id", flat=True))
+    below = set()
+    for region_id in other:
+        below |= subtree_region_ids(region_id)
+    return Q(region_id__in=below) if below else NOTHING
+
+
+def pairing_partners(user) -> QuerySet[Unit]:
+    """What an office may pick as a pairing's side: its own units, the other side of its
+    pairings, and the units below those in the partner's region."""
+    units = Unit.objects.select_related("region")
+    if user.is_superuser:
+        return units
+    return units.filter(units_of_office(user) | units_paired_with_office(user) | units_in_paired_regions(user))
+
+
 def office_units(user) -> QuerySet[Unit]:
     """The units of the person's office's region and below (every unit for a superuser)."""
     units = Unit.objects.select_related("region")

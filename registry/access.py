@@ -12,11 +12,11 @@ from django.http import Http404
 
 from accounts.access import keeps_registry, may_change_user, office_users
 from accounts.models import User
-from orgs.access import office_pairings, office_regions, office_units, pickable_units
+from orgs.access import office_pairings, office_regions, office_units, pairing_partners, pickable_units
 from orgs.models import Pairing, Region, Unit
 from plans.models import Plan
 
-__all__ = ["require_registry", "units", "regions", "pickable", "pairings", "users", "plans",
+__all__ = ["require_registry", "units", "regions", "pickable", "partners", "pairings", "users", "plans",
            "unit_for", "user_for", "pairing_for", "plan_for", "may_change_user"]
 
 
@@ -35,6 +35,10 @@ def regions(user) -> QuerySet[Region]:
 
 def pickable(user) -> QuerySet[Unit]:
     return pickable_units(user) if keeps_registry(user) else Unit.objects.none()
+
+
+def partners(user) -> QuerySet[Unit]:
+    return pairing_partners(user) if keeps_registry(user) else Unit.objects.none()
 
 
 def pairings(user) -> QuerySet[Pairing]:

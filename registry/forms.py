@@ -139,7 +139,7 @@ class PairingForm(forms.Form):
     def __init__(self, actor, *args, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         for side in ("helper", "helped"):
-            self.fields[side].queryset = access.pickable(actor)
+            self.fields[side].queryset = access.partners(actor)
             if editing:  # the two sides of a pairing stay; another pair is a new pairing
                 self.fields[side].disabled = True
 

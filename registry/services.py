@@ -263,7 +263,7 @@ PAIRING_FIELDS = ("helper", "helped", "level", "programme", "role", "start_year"
 
 
 def _save_pairing(actor, pairing: Pairing) -> Pairing:
-    pickable = access.pickable(actor)
+    pickable = access.partners(actor)
     own = access.units(actor)
     for side, label in (("helper", "帮扶方"), ("helped", "受援方")):
         if getattr(pairing, f"{side}_id") and not pickable.filter(pk=getattr(pairing, f"{side}_id")).exists():

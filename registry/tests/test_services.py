@@ -198,3 +198,29 @@ def test_evidence_rule_set_and_cleared(offices, work):
 
 def test_reports_count_untouched(work):
     assert ProgressReport.objects.filter(cycle=work["cycle"]).count() == 4
+
+
+def test_town_pairing_inside_a_partner_county_picks_its_towns(offices, work, registry):
+    """鼓楼区 pairs with 隆德县; a street of 鼓楼区 may then pair with a town of 隆德县, which the
+    office picks but cannot change; a town of a county it does not pair with is refused."""
+    from orgs.models import Region
+    units = work["units"]
+    ningxia = Region.objects.create(name="宁夏回族自治区", level=Region.Level.PROVINCE)
+    guyuan = Region.objects.create(name="固原市", level=Region.Level.CITY, parent=ningxia)
+    longde = Region.objects.create(name="隆德县", level=Region.Level.COUNTY, parent=guyuan)
+    xiji = Region.objects.create(name="西吉县", level=Region.Level.COUNTY, parent=guyuan)
+    county = Unit.objects.create(name="隆德县", kind=Unit.Kind.PARTY_GOVERNMENT, region=longde)
+    town = Unit.objects.create(name="城关镇", kind=Unit.Kind.TOWN,
+                               region=Region.objects.create(name="城关镇", level=Region.Level.TOWN, parent=longde))
+    far = Unit.objects.create(name="吉强镇", kind=Unit.Kind.TOWN,
+                              region=Region.objects.create(name="吉强镇", level=Region.Level.TOWN, parent=xiji))
+    Pairing.objects.create(helper=units["鼓楼区"], helped=county, level=Pairing.Level.COUNTY,
+                           programme=Programme.EAST_WEST, start_year=2021)
+    pairing = services.do_create_pairing(offices["gulou"], helper=units["鼓东街道"], helped=town,
+                                         level=Pairing.Level.TOWN, programme=Programme.EAST_WEST, start_year=2022)
+    assert pairing.helped == town
+    with pytest.raises(RegistryError, match="受援方不在本办公室可选的单位中"):
+        services.do_create_pairing(offices["gulou"], helper=units["鼓西街道"], helped=far,
+                                   level=Pairing.Level.TOWN, programme=Programme.EAST_WEST, start_year=2022)
+    with pytest.raises(PermissionDenied):
+        services.do_update_unit(offices["gulou"], town, name="城关镇2", kind=Unit.Kind.TOWN, region=town.region)

@@ -18,6 +18,9 @@ def parse_document(data: bytes, filename: str, registry: Registry | None = None)
     from intake.readers.sniff import read_document
 
     document = read_document(data, filename)
+    if document.template is not None:
+        from intake.readers.template import plan_json_from_template
+        return plan_json_from_template(document.template, registry)
     try:
         return interpret(document, registry)
     except IntakeError:

@@ -63,10 +63,12 @@ class Table:
 @dataclass
 class Document:
     name: str
-    kind: str  # "txt" | "docx" | "pdf" | "xlsx"
+    kind: str  # "txt" | "docx" | "pdf" | "xlsx" | "template"
     blocks: list[Paragraph | Table] = field(default_factory=list)
     # What the reader had to repair, in Chinese for the review page (bytes replaced in a text file).
     warnings: list[str] = field(default_factory=list)
+    # Xiezuo's own Excel template, read cell by cell (readers/template.py): no interpreting.
+    template: object | None = None
 
     @property
     def paragraphs(self) -> list[Paragraph]:

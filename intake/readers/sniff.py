@@ -123,6 +123,9 @@ def _read_zip(data: bytes, where: str) -> Document:
         from .docx import read_docx
         return read_docx(data, where)
     if "xl/workbook.xml" in names:
+        from .template import is_template, read_template
+        if is_template(archive):
+            return Document(name=where, kind="template", template=read_template(data, where))
         from .xlsx import read_xlsx
         return read_xlsx(data, where)
     if any(n.startswith("ppt/") for n in names):

@@ -141,6 +141,10 @@ rule("plans:detail", _plan, own=g("L 22N 222 NN 2"),
                             other_office=g("L NN2 NNN 22 2"))
 rule("plans:change_state", _plan, own=gp("L MMM MMM MM M", "L 44N 434 NN 3"),
                                   other_office=gp("L MMM MMM MM M", "L NN4 NNN 43 3"))
+# The Excel template: a plan's for those who read the plan, the blank one for those who import.
+rule("plans:plan_template", _plan, own=gp("L 22N 222 NN 2", "M MMM MMM MM M"),
+                                   other_office=gp("L NN2 NNN 22 2", "M MMM MMM MM M"))
+rule("plans:blank_template", any=gp("L 444 424 42 4", "M MMM MMM MM M"))
 rule("plans:import_upload", any=gp("L 444 424 42 4", "L 444 424 42 4"))
 rule("plans:import_review", _pending, own=gp("L 444 424 4N 4", "L 444 424 4N 4"),
                                       other_office=gp("L 444 4N4 42 4", "L 444 4N4 42 4"))

@@ -14,6 +14,14 @@ from intake.interpret.text import tidy
 _LABEL_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,10})\s+(?=\S)")
 
 
+_TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总\s*分)$")
+
+
+def is_total_row(row) -> bool:
+    """A 合计/小计 row: its label stands in one of the first cells."""
+    return any(_TOTAL.match(tidy(text)) for text in row.texts[:3])
+
+
 def _split_category(raw: RawTask):
     """"结对帮扶 持续推进…": extraction joined the row label to the task text."""
     paragraphs = raw.cells.get("text") or []
@@ -70,6 +78,8 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
         raw = assign_roles(row, roles)
         if not any(tidy(t) for t in raw.source):
             continue
+        if is_total_row(row):
+            continue  # 合计 / 小计: the items' sum, for the checks, not a task
         if ledger and raws and _same_task(raw, raws[-1], has_item):
             rows_of[-1].append(raw)  # the task's cells merged or repeated over its targets
             continue

@@ -19,12 +19,14 @@ HEADER_ROLES = [
     *LEDGER_ROLES,
     ("ref", re.compile(r"^(序号|编号|序)$")),
     ("item", re.compile(r"列项|子项")),
-    ("category", re.compile(r"类别|类型|板块")),
+    # 考核细则: the 考核项目 is the item's heading, its 考核内容 the task.
+    ("category", re.compile(r"类别|类型|板块|考核项目|评价项目|考评项目|测评项目")),
     ("measures", re.compile(r"措施")),
     ("text", re.compile(r"任务|内容|事项|工作|实事")),
     ("lead", re.compile(r"牵头")),
     ("partner", re.compile(r"配合|协办|协助|参与")),
-    ("responsible", re.compile(r"责任|承办|主办")),
+    # The department that scores an item is the one responsible for it.
+    ("responsible", re.compile(r"责任|承办|主办|(?:评分|考核|考评|评价)(?:部门|单位)")),
     ("deadline", re.compile(r"时限|时间|期限|进度")),
     ("score", re.compile(r"分值|分数|权重")),
     ("evidence", re.compile(r"考核|佐证|要求|标准")),

@@ -257,3 +257,23 @@ def test_a_header_read_as_upper_slash_lower_takes_the_lower_name():
 
     assert header_roles(["序号", "工作任务", "目标任务/目标值", "目标任务/计量单位", "责任单位/牵头单位", "责任单位/配合单位"]) == [
         "ref", "text", "target_value", "target_unit", "lead", "partner"]
+
+
+SCORED_LIST = (
+    "北湖区2026年协作工作考核细则\n"
+    "序号\t考核项目\t考核内容\t分值\t评分标准\t评分部门\n"
+    "1\t组织领导\t召开党政联席会议，研究部署协作工作\t6\t召开1次得3分，未召开不得分\t区委办\n"
+    "2\t资金支持\t按时足额拨付财政援助资金\t10\t按时拨付得10分，每延迟1个月扣2分\t区财政局\n"
+    "合计\t\t\t16\t\t\n"
+)
+
+
+def test_an_assessment_table_gives_scores_criteria_and_the_scoring_department():
+    plan = _parse(SCORED_LIST)
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2"]  # the 合计 row is no task
+    first = _task(plan, "1")
+    assert first["category"] == "组织领导"
+    assert first["text"] == "召开党政联席会议，研究部署协作工作"
+    assert first["score"] == 6 and first["evidence_required"] == "召开1次得3分，未召开不得分"
+    assert first["lead_units"] == ["区委办"]
+    assert _task(plan, "2")["score"] == 10

@@ -5,6 +5,7 @@ The same functions check an import before it is saved and a saved plan
 """
 
 import datetime
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -147,9 +148,13 @@ def check_units_of_targets(view: TaskView, report, context: Context) -> None:
     listed = list(view.task.get("lead_units") or []) + list(view.task.get("partner_units") or [])
     expanded = set(listed) | {m for u in listed for m in context.groups.get(u, [])}
     missing = []
+    # "各乡镇（街道）" listed: any town or street is among them (an annex names them one by one).
+    town_group = any(re.match(r"各[\u4e00-\u9fff]*(?:乡|镇|街)", u) for u in listed)
     for target in view.targets:
         name = target.assignee
         if not name or name in missing:
+            continue
+        if town_group and re.search(r"(?:乡|镇|街道)$", name):
             continue
         same_level = [u for u in expanded if unit_level(u) == unit_level(name)]
         if not same_level:
@@ -236,6 +241,33 @@ def check_statements(plan_json: dict, report) -> None:
                            expected=dec(said["value"]), found=dec(target["value"]))
 
 
+def check_stated_totals(plan_json: dict, report) -> None:
+    """A 合计 row against its items: an annex's column (targets read from it) and a scored
+    list's 分值 column."""
+    tasks = plan_json.get("tasks") or []
+    for task in tasks:
+        for total in task.get("annex_total") or []:
+            parts = [t for t in task.get("targets") or []
+                     if t.get("from_annex") and t.get("metric") == total["metric"] and t.get("unit") == total["unit"]]
+            summed = sum((dec(t["value"]) for t in parts), Decimal(0))
+            if parts and summed != dec(total["value"]):
+                unit = _u(total["unit"])
+                report(task, ERROR, "annex_total",
+                       f"附表“{total['metric']}”列{len(parts)}个单位相加为{number(summed)}{unit}，"
+                       f"合计行印为{number(dec(total['value']))}{unit}（相差{number(dec(total['value']) - summed)}{unit}）",
+                       expected=dec(total["value"]), found=summed)
+    for stated in (plan_json.get("plan") or {}).get("stated_totals") or []:
+        if stated.get("field") != "score":
+            continue
+        scores = [dec(t["score"]) for t in tasks if t.get("score") is not None and t.get("list") == stated.get("list")]
+        summed = sum(scores, Decimal(0))
+        if scores and summed != dec(stated["value"]):
+            report(None, ERROR, "score_total_row",
+                   f"各项分值相加为{number(summed)}分，合计行印为{number(dec(stated['value']))}分"
+                   f"（相差{number(dec(stated['value']) - summed)}分）",
+                   expected=dec(stated["value"]), found=summed)
+
+
 def check_plan(plan_json: dict, context: Context | None = None) -> list[Finding]:
     context = context or Context()
     report = _Reporter(plan_json)
@@ -250,4 +282,5 @@ def check_plan(plan_json: dict, context: Context | None = None) -> list[Finding]
     check_unit_names(plan_json, report, context)
     check_scores(plan_json, report)
     check_statements(plan_json, report)
+    check_stated_totals(plan_json, report)
     return report.findings

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from intake.document import Document, Paragraph, Table
 from intake.errors import IntakeError
-from intake.interpret import flat_tables, items, outline
+from intake.interpret import annex as breakdowns, flat_tables, items, outline
 from intake.interpret.facts import extract_facts
 from intake.interpret.table_tasks import tasks_from_table
 from intake.interpret.tables import UNIT_ROLES, assign_roles, header_roles, is_task_table, merge_two_row_header
@@ -87,6 +87,9 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             sheet = re.search(r"附件\s*([0-9一二三四五六七八九十]+)", block.location)
             list_name = f"附件{_arabic(sheet.group(1))}" if sheet else annex
             tasks += tasks_from_table(block, list_name=list_name, year=year, context=context, aliases=aliases, home=_home(facts))
+            stated = _stated_totals(block, list_name)
+            if stated:
+                facts.setdefault("stated_totals", []).extend(stated)
     if not task_tables:
         paragraphs = outline.flat_paragraphs(document)
         if outline.has_unit_lines(paragraphs):
@@ -96,6 +99,7 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
         if not tasks:
             # Any other numbering: the items are proposed as tasks, what is unsure marked.
             tasks = items.tasks_from_items(paragraphs, year=year, context=context, aliases=aliases)
+        breakdowns.attach_breakdowns(document.tables, tasks)  # 附表 breaking the body's figures down per town
     if not tasks:
         raise IntakeError(
             "没有找到任务：文件中没有任务表（表头含“序号”“任务/内容”“责任单位/时限”等列），"
@@ -120,6 +124,25 @@ def _statements(document: Document, context: Context) -> list[dict]:
     for paragraph in document.paragraphs:
         for target in extract_targets(paragraph.full_text, context):
             found.append({**_target_json(target), "location": paragraph.location, "text": tidy(paragraph.full_text)})
+    return found
+
+
+def _stated_totals(table: Table, list_name) -> list[dict]:
+    """A task table's 合计 row, for the checks to hold the items to (分值 so far)."""
+    from intake.interpret.numbers import to_decimal
+    from intake.interpret.table_tasks import is_total_row
+    from intake.interpret.tasks import plain_number
+
+    roles = header_roles(table.header)
+    found = []
+    for row in table.rows:
+        if not is_total_row(row) or "score" not in roles:
+            continue
+        texts = row.texts
+        index = roles.index("score")
+        value = to_decimal(tidy(texts[index])) if index < len(texts) and tidy(texts[index]) else None
+        if value is not None:
+            found.append({"field": "score", "value": plain_number(value), "list": list_name, "location": row.location})
     return found
 
 

@@ -9,6 +9,7 @@ import io
 from decimal import Decimal
 from urllib.parse import quote
 
+from django.db.models import Q
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -48,11 +49,15 @@ HELP = [
 ]
 
 
-def units_for_template(scope) -> list[Unit]:
-    """The units an import in `scope` resolves: those in the region, above and below it."""
+def units_for_template(scope, plan: Plan | None = None) -> list[Unit]:
+    """The units an import in `scope` resolves (those in the region, above and below it),
+    and the units `plan` names."""
     units = Unit.objects.filter(is_active=True).select_related("region")
     if scope is not None:
-        units = units.filter(region_id__in=scope_region_ids(scope))
+        named = Q(region_id__in=scope_region_ids(scope))
+        if plan is not None:
+            named |= Q(assignments__task__plan=plan) | Q(targets__task__plan=plan)
+        units = units.filter(named).distinct()
     return list(units.order_by("region__level", "region__name", "name"))
 
 

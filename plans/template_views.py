@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from plans import access
 from plans.import_views import office_admin_required
-from plans.importing import scope_for, scope_of_unit
+from plans.importing import scope_for
 from plans.plan_template import template_response, template_workbook, units_for_template
 
 
@@ -24,7 +24,7 @@ def blank_template(request):
 @login_required
 def plan_as_template(request, pk):
     plan = access.plan_for(request.user, pk)
-    # The units of the office that keeps the plan: those its import resolves.
-    scope = scope_of_unit(plan.office) if plan.office_id else scope_for(request.user)
-    content = template_workbook(units_for_template(scope), plan)
+    # The units the reader's own import resolves, and those the plan names (already on its page):
+    # never another district's registry.
+    content = template_workbook(units_for_template(scope_for(request.user), plan=plan), plan)
     return template_response(f"{plan.title[:80]}（模板）.xlsx", content)

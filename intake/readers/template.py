@@ -75,6 +75,8 @@ class FilledTemplate:
 def read_template(data: bytes, name: str) -> FilledTemplate:
     import openpyxl
 
+    from .xlsx import _check_size
+    _check_size(data, name)  # a huge or merged-everywhere sheet is refused before openpyxl builds it
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # data validation extensions
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)

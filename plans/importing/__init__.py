@@ -155,11 +155,7 @@ def find_existing_plan(plan_json: dict, among):
 
 def scope_for(user):
     """The region an office works in: its unit's county or city (a street's office looks up to its district)."""
-    return scope_of_unit(getattr(user, "unit", None))
-
-
-def scope_of_unit(unit):
-    """The county or city region a unit's office works in."""
+    unit = getattr(user, "unit", None)
     region = unit.region if unit is not None else None
     while region is not None and region.level > Region.Level.COUNTY and region.parent_id:
         region = region.parent

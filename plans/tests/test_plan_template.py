@@ -193,7 +193,13 @@ def test_a_plan_template_is_for_those_who_read_the_plan(client, registry, fundin
     client.force_login(user_with_role("cangshan", registry["units"]["仓山区民政局"]))
     assert client.get(reverse("plans:plan_template", args=[plan.pk])).status_code == 404
     client.force_login(reporter)  # 鼓东街道 has work in it: it may read it, not import
-    assert client.get(reverse("plans:plan_template", args=[plan.pk])).status_code == 200
+    cangshan = registry["regions"]["cangshan"]
+    Assignment.objects.create(task=funding_task, unit=registry["units"]["仓山区民政局"], role=Assignment.Role.PARTNER)
+    Unit.objects.create(name="区教育局", kind=Unit.Kind.DEPARTMENT, region=cangshan)
+    book = download(client, reverse("plans:plan_template", args=[plan.pk]))
+    listed = [(row[0].value, row[2].value) for row in book[layout.UNIT_SHEET].iter_rows(min_row=2)]
+    # Its own district's units and those the plan names; never the rest of another district's registry.
+    assert ("区民政局", "仓山区") in listed and ("区教育局", "仓山区") not in listed and ("鼓西街道", "鼓西街道") in listed
     assert client.get(reverse("plans:blank_template")).status_code == 403
 
 

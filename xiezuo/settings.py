@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "checks",
     "reporting",
     "oversight",
+    "assessment",  # the year-end assessment: schemes, score sheets, scores (after oversight, before registry)
     "registry",  # the office's registry pages: units, accounts, pairings, reporting schedules
     "audit",  # the history per object and the office's log; reads every app's history
     "xiezuo",

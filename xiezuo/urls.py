@@ -24,6 +24,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("reporting/", include("reporting.urls")),
     path("oversight/", include("oversight.urls")),
+    path("assessment/", include("assessment.urls")),  # 年度考核
     path("registry/", include("registry.urls")),  # the office's units, accounts, pairings, schedules
     path("audit/", include("audit.urls")),  # 办公室操作日志 and each object's history
     path("api/", include("oversight.api")),  # /api/v1/: JSON and OpenAPI schema for provincial systems

@@ -1,0 +1,89 @@
+"""The score table: every sheet of a scheme with its items' 满分 / 自评 / 得分, totals, ranks.
+
+Read in a fixed number of queries (scheme, items, sheets with their units, scores),
+whatever the number of units and items; the page, the .xlsx and the command share it.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assessment.models import Item, ItemScore, Scheme, ScoreSheet
+
+
+@dataclass
+class Cell:
+    item: Item
+    self_score: Decimal | None = None
+    score: Decimal | None = None
+
+
+@dataclass
+class Row:
+    sheet: ScoreSheet
+    cells: dict[int, Cell] = field(default_factory=dict)  # item id → cell, the items the unit answers for
+    rank: int | None = None
+    grade: str = ""  # set by the office's thresholds (not built yet)
+
+    @property
+    def unit(self):
+        return self.sheet.unit
+
+    @property
+    def full_marks(self) -> Decimal:
+        """满分: the unit's ordinary items (bonus, deduction and veto items are not marks to earn)."""
+        return sum((c.item.max_points for c in self.cells.values() if c.item.kind == Item.Kind.NORMAL), Decimal(0))
+
+    @property
+    def self_total(self) -> Decimal | None:
+        return _total(self.cells.values(), "self_score")
+
+    @property
+    def total(self) -> Decimal | None:
+        return _total(self.cells.values(), "score")
+
+
+def _total(cells, attribute) -> Decimal | None:
+    """The sum of the ordinary items once every one has its score; None before (an empty cell,
+    never a silent 0 for an item nobody has scored)."""
+    values = [getattr(c, attribute) for c in cells if c.item.kind == Item.Kind.NORMAL]
+    if not values or any(v is None for v in values):
+        return None
+    return sum(values, Decimal(0))
+
+
+@dataclass
+class ScoreTable:
+    scheme: Scheme
+    items: list[Item]
+    rows: list[Row]
+
+
+def score_table(scheme: Scheme) -> ScoreTable:
+    items = list(scheme.items.order_by("position", "id"))
+    sheets = list(scheme.sheets.select_related("unit").order_by("position", "id"))
+    rows = {sheet.pk: Row(sheet) for sheet in sheets}
+    for row in rows.values():
+        row.cells = {item.pk: Cell(item) for item in items if item.applies_to(row.unit)}
+    for sheet_id, item_id, self_score, score in ItemScore.objects.filter(sheet__scheme=scheme).values_list(
+            "sheet_id", "item_id", "self_score", "score"):
+        cell = rows[sheet_id].cells.get(item_id)
+        if cell is not None:
+            cell.self_score, cell.score = self_score, score
+    ranked = list(rows.values())
+    rank_within_kinds(ranked)
+    return ScoreTable(scheme, items, ranked)
+
+
+def rank_within_kinds(rows: list[Row]) -> None:
+    """Rank units by total within their kind (departments, towns and streets apart); equal totals
+    share a rank and the next rank skips (100, 98, 98, 95 → 1, 2, 2, 4). Units without a total
+    are not ranked."""
+    by_kind: dict[str, list[Row]] = {}
+    for row in rows:
+        row.rank = None
+        if row.total is not None:
+            by_kind.setdefault(row.unit.kind, []).append(row)
+    for group in by_kind.values():
+        group.sort(key=lambda r: r.total, reverse=True)
+        for position, row in enumerate(group):
+            row.rank = group[position - 1].rank if position and row.total == group[position - 1].total else position + 1

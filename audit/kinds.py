@@ -10,6 +10,7 @@ from typing import Callable
 from django.urls import reverse
 
 from accounts.models import User
+from assessment.models import Category, Item, ItemScore, Scheme, ScoreSheet
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
 from oversight.models import Bulletin
@@ -51,6 +52,12 @@ KINDS = [Kind(*k) for k in [
      "report__cycle__plan_id", lambda r: reverse("reporting:report", args=[r.report_id])),
     ("bulletin", Bulletin, "月度通报", lambda r: f"{r.title}（{r.year}年第{r.number}期）",
      "plan_id", lambda r: reverse("oversight:bulletins", args=[r.scope_kind, r.plan_id or r.region_id])),
+    ("scheme", Scheme, "考核方案", lambda r: r.title or f"方案#{r.plan_id}·{r.year}年度考核", "plan_id",
+     lambda r: reverse("assessment:plan", args=[r.plan_id]) + f"?year={r.year}"),
+    ("assessmentcategory", Category, "考核类别", lambda r: r.name, "scheme__plan_id"),
+    ("assessmentitem", Item, "考核项目", lambda r: f"第{r.ref}项 {_cut(r.text)}", "scheme__plan_id"),
+    ("scoresheet", ScoreSheet, "考核评分表", lambda r: f"评分表#{r.id}（{r.get_state_display()}）", "scheme__plan_id"),
+    ("itemscore", ItemScore, "考核得分", lambda r: f"评分表#{r.sheet_id} 项目#{r.item_id}", "sheet__scheme__plan_id"),
     ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),
     ("alias", UnitAlias, "单位别名", lambda r: r.name),
     ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),

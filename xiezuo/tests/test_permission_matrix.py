@@ -239,6 +239,12 @@ rule("api-v1:trend", _api_scope, plan_own=g("A 444 222 NN 2"),
 
 rule("oversight:bulletin_revision_download", _revision, own=g("L 444 222 NN 2"),
                                                       other_office=g("L 444 NNN 22 2"))
+# The year-end assessment (assessment.access): the office's rule, as dashboards; building a
+# scheme is the office admin's (here the plan has no 分值, so the office is sent back with a message).
+rule("assessment:plan", _plan, own=g("L 444 222 NN 2"),
+                               other_office=g("L 444 NNN 22 2"))
+rule("assessment:build", _plan, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
+                                other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
 # The audit log and each object's history (audit.access): those who oversee, within their scope;
 # a reporter reads its report's events on the report page instead.
 rule("audit:log", any=g("L 444 222 22 2"))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 import pdfplumber
@@ -156,8 +157,13 @@ def _read_page(page: PageContent, number: int, tags: dict) -> list:
         for char in chars:
             char["paragraph"] = tags.get((number, char.get("mcid")))
     grids = _find_grids(page)
-    boxes = [g.bbox for g in grids]
-    outside = [c for c in chars if not any(_contains(box, _center(c)) for box in boxes)] if boxes else chars
+    outside = chars
+    if grids:
+        # Each character's centre, worked out once: (y, x, order, char).
+        centred = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, n, c) for n, c in enumerate(chars))
+        boxes = [g.bbox for g in grids]
+        outside = [c for y, x, _, c in sorted(centred, key=itemgetter(2))
+                   if not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)]
     items: list = []
     for line in build_lines(outside):
         if _is_page_furniture(line, page):
@@ -165,15 +171,11 @@ def _read_page(page: PageContent, number: int, tags: dict) -> list:
         line.page = number
         items.append((number, line.top, line))
     for grid in grids:
-        rows, keys, layout = _table_rows(grid, chars)
+        rows, keys, layout = _table_rows(grid, centred)
         if any(p for row in rows for cell in row for p in cell):
             items.append((number, grid.bbox[1], _TablePart(number, grid.bbox[1], rows, keys, layout)))
     items.sort(key=lambda item: item[1])
     return [(number, obj) for number, _, obj in items]
-
-
-def _center(char) -> tuple[float, float]:
-    return (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
 
 
 def _contains(box, point) -> bool:
@@ -188,17 +190,16 @@ def _is_page_furniture(line: Line, page) -> bool:
     return in_margin and line.text.isdigit()
 
 
-def _table_rows(table: _Grid, chars: list[dict]) -> tuple[list, list, dict]:
+def _table_rows(table: _Grid, centred: list[tuple]) -> tuple[list, list, dict]:
     """Cell paragraphs for every grid position, a merged cell's text repeated
     into each position it covers; the cell drawn at each position; and each
-    cell's lines."""
-    inside = [c for c in chars if _contains(table.bbox, _center(c))]
+    cell's lines. `centred`: the page's characters as (centre y, centre x,
+    order on the page, char), sorted."""
     cells = {cell for _, row_cells in table.rows for cell in row_cells if cell}
     texts = {}
     lines_by_cell = {}
     # Each cell looks only at the characters whose centre lies in its rows:
-    # characters sorted by the height of their centre, the cell's range bisected.
-    centred = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, n, c) for n, c in enumerate(inside))
+    # the cell's range of heights bisected.
     heights = [y for y, _, _, _ in centred]
     for cell in cells:
         start, end = bisect_left(heights, cell[1]), bisect_right(heights, cell[3])

@@ -62,7 +62,8 @@ def read_page(document: pdfium.PdfDocument, index: int, marked: bool = False) ->
             raise ValueError(f"page {index + 1} has no readable text layer")
         try:
             chars = _chars(textpage, height, left, bottom, marked)
-            objects = [raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))]
+            address = ctypes.cast(page, ctypes.c_void_p).value
+            objects = [_page_object(address, i) for i in range(raw.FPDFPage_CountObjects(page))]
             edges: list[dict] = []
             spaces: list[dict] = []
             _walk(objects, None, textpage, (height, left, bottom), marked, edges, spaces)
@@ -98,8 +99,17 @@ _has_map_error = _fast(raw.FPDFText_HasUnicodeMapError, _I, _P, _I)
 _font_size = _fast(raw.FPDFText_GetFontSize, ctypes.c_double, _P, _I)
 _loose_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
 _char_origin = _fast(raw.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+_page_object = _fast(raw.FPDFPage_GetObject, _P, _P, _I)
+_form_object = _fast(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_form_count = _fast(raw.FPDFFormObj_CountObjects, _I, _P)
 _object_type = _fast(raw.FPDFPageObj_GetType, _I, _P)
+_object_matrix = _fast(raw.FPDFPageObj_GetMatrix, _I, _P, _P)
 _object_text_length = _fast(raw.FPDFTextObj_GetText, ctypes.c_ulong, _P, _P, _P, ctypes.c_ulong)
+_segment_count = _fast(raw.FPDFPath_CountSegments, _I, _P)
+_segment = _fast(raw.FPDFPath_GetPathSegment, _P, _P, _I)
+_segment_point = _fast(raw.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
+_segment_type = _fast(raw.FPDFPathSegment_GetType, _I, _P)
+_segment_closes = _fast(raw.FPDFPathSegment_GetClose, _I, _P)
 
 
 def _chars(textpage, height: float, left: float, bottom: float, marked: bool) -> list[dict]:
@@ -110,7 +120,7 @@ def _chars(textpage, height: float, left: float, bottom: float, marked: bool) ->
     font_size, loose_box, char_origin = _font_size, _loose_box, _char_origin
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     chars: list[dict] = []
-    seen: dict[tuple, list[dict]] = {}
+    seen: dict[int, list] = {}
     for i in range(raw.FPDFText_CountChars(textpage)):
         code = get_unicode(tp, i)
         # PDFium makes up only spaces and line breaks; only those are asked about.
@@ -128,12 +138,12 @@ def _chars(textpage, height: float, left: float, bottom: float, marked: bool) ->
         char_bottom = height - (oy.value - bottom)
         char = {"text": text, "x0": x0, "x1": x0 + rect.right - rect.left,
                 "top": char_bottom - size, "bottom": char_bottom, "size": size}
-        # Characters of the same text and size, by their top rounded to a point.
-        row = round(char_bottom)
-        key, above, below = (text, size, row), (text, size, row - 1), (text, size, row + 1)
+        # Characters by code and baseline rounded to a point, in one int
+        # (a collision only costs _duplicate's exact check).
+        key = code * 65536 + round(char_bottom)
         same = seen.get(key)
-        if (same or above in seen or below in seen) \
-                and _duplicate(char, i, (same or (), seen.get(above, ()), seen.get(below, ())), textpage):
+        if (same or key - 1 in seen or key + 1 in seen) \
+                and _duplicate(char, i, (same or (), seen.get(key - 1, ()), seen.get(key + 1, ())), textpage):
             continue
         if same is None:
             seen[key] = [(char, i)]
@@ -159,7 +169,8 @@ def _duplicate(char: dict, index: int, same: tuple, textpage) -> bool:
     slightly offset. (One glyph standing for two characters, as "——" in
     one glyph, comes out of one object as two characters at one place.)"""
     for other, other_index in (pair for group in same for pair in group):
-        if abs(other["x0"] - char["x0"]) <= 1 and abs(other["top"] - char["top"]) <= 1 \
+        if other["text"] == char["text"] and other["size"] == char["size"] \
+                and abs(other["x0"] - char["x0"]) <= 1 and abs(other["top"] - char["top"]) <= 1 \
                 and _object(textpage, other_index) != _object(textpage, index) \
                 and _font(textpage, other_index) == _font(textpage, index):
             return True
@@ -179,28 +190,27 @@ def _font(textpage, index: int) -> bytes:
 
 def _walk(objects, outer, textpage, frame, marked, edges, spaces) -> None:
     """Edges from the paths, and the spaces drawn as a text object of their
-    own, through form XObjects too."""
+    own, through form XObjects too. Objects are plain addresses."""
     matrix = raw.FS_MATRIX()
-    matrix_ref = ctypes.byref(matrix)
+    matrix_ref = ctypes.addressof(matrix)
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     for obj in objects:
-        address = ctypes.cast(obj, ctypes.c_void_p).value
-        kind = _object_type(address)
+        kind = _object_type(obj)
         if kind == _TEXT:
             # No text: PDFium turned a lone space into a generated one.
-            if _object_text_length(address, tp, None, 0) <= 2:
-                spaces.extend(_lone_space(obj, outer, frame, marked))
+            if _object_text_length(obj, tp, None, 0) <= 2:
+                spaces.extend(_lone_space(ctypes.cast(obj, raw.FPDF_PAGEOBJECT), outer, frame, marked))
         elif kind == _PATH:
-            raw.FPDFPageObj_GetMatrix(obj, matrix_ref)
+            _object_matrix(obj, matrix_ref)
             transform = _compose(_tuple(matrix), outer)
             for p0, p1 in _segments(obj, transform):
                 edge = _edge(p0, p1, *frame)
                 if edge:
                     edges.append(edge)
         elif kind == _FORM:
-            raw.FPDFPageObj_GetMatrix(obj, matrix_ref)
+            _object_matrix(obj, matrix_ref)
             inner = _compose(_tuple(matrix), outer)
-            children = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
+            children = [_form_object(obj, i) for i in range(_form_count(obj))]
             _walk(children, inner, textpage, frame, marked, edges, spaces)
 
 
@@ -243,17 +253,18 @@ def _compose(inner: tuple, outer: tuple | None) -> tuple:
 def _segments(path, m: tuple):
     """Consecutive points of each subpath, its closing segment included."""
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
     start = previous = None
-    for i in range(raw.FPDFPath_CountSegments(path)):
-        segment = raw.FPDFPath_GetPathSegment(path, i)
-        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+    for i in range(_segment_count(path)):
+        segment = _segment(path, i)
+        _segment_point(segment, x_ref, y_ref)
         point = (m[0] * x.value + m[2] * y.value + m[4], m[1] * x.value + m[3] * y.value + m[5])
-        if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO:
+        if _segment_type(segment) == raw.FPDF_SEGMENT_MOVETO:
             start = point
         elif previous is not None:
             yield previous, point
         previous = point
-        if raw.FPDFPathSegment_GetClose(segment) and start is not None and start != point:
+        if _segment_closes(segment) and start is not None and start != point:
             yield point, start
             previous = start
 

@@ -111,7 +111,7 @@ def _unit_label(unit: Unit) -> str:
 
 
 # The importer's per-task "unsure" fields (intake/interpret/items.py), as the page names them.
-UNSURE_LABELS = {"units": "责任单位", "deadline": "完成时限"}
+UNSURE_LABELS = {"task": "是否为任务", "units": "责任单位", "deadline": "完成时限"}
 
 
 @dataclass

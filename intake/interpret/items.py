@@ -16,6 +16,7 @@ from intake.document import Paragraph
 from intake.interpret import clauses
 from intake.interpret.deadlines import resolve
 from intake.interpret.numbers import chinese_to_int
+from intake.interpret.quantities import find_quantities
 from intake.interpret.targets import Context
 from intake.interpret.tasks import make_task, targets_for
 from intake.interpret.text import tidy
@@ -274,3 +275,36 @@ def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, ali
 
 def has_numbered_items(paragraphs: list[Paragraph]) -> bool:
     return any(_marker(tidy(p.full_text)) for p in paragraphs)
+
+
+# A paragraph saying what someone will do ("协议明确", "将…", "每年…不少于") rather than what was done.
+_COMMITS = re.compile(r"协议明确|通知明确|通知要求|协议约定|根据.{0,8}协议|将|要求|计划|力争|确保|拟|每年|不少于|不低于")
+_PAST = re.compile(r"累计|截至|以来|去年|上年|已经|已[^经]")
+_REPORTS = re.compile(r"获悉|签署|签订|举行|记者")
+_NOT_BODY = re.compile(r"^(?:来源|编辑|责任编辑|发布|浏览|点击|【|首页|当前位置)|版权所有|ICP")
+
+
+def tasks_from_paragraphs(paragraphs: list[Paragraph], *, year, context: Context, aliases) -> list[dict]:
+    """A text with no numbering at all (a news item summing up an agreement): each paragraph
+    that commits someone to something is proposed as a task, numbered by position, every
+    field marked for the clerk to confirm."""
+    tasks = []
+    for paragraph in paragraphs:
+        text = tidy(paragraph.full_text)
+        if len(text) < 40 or _NOT_BODY.search(text) or not re.search(r"[，。；,;]", text):
+            continue
+        if not _COMMITS.search(text) or (_PAST.search(text) and not re.search(r"将|协议|要求|计划", text)):
+            continue
+        if _REPORTS.search(text) and not find_quantities(text):
+            continue  # the lede: "记者获悉，两省签署协议……", no commitment of its own
+        text, units = _split_units(text, aliases)
+        deadline_text = _deadline_in(text, year)
+        task = make_task(
+            ref=str(len(tasks) + 1), list_name=None, category=None, text=text, measures=None,
+            lead=units[0] if units else [], partner=units[1] if units else [],
+            deadline_text=deadline_text or "", year=year, targets=targets_for([[text]], context),
+            location=paragraph.location, source_text=text,
+        )
+        task["unsure"] = ["task"] + ([] if units else ["units"]) + ([] if deadline_text else ["deadline"])
+        tasks.append(task)
+    return tasks

@@ -99,6 +99,9 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
         if not tasks:
             # Any other numbering: the items are proposed as tasks, what is unsure marked.
             tasks = items.tasks_from_items(paragraphs, year=year, context=context, aliases=aliases)
+        if not tasks and not document.tables:
+            # No numbering at all (a news item on an agreement): paragraphs that commit someone.
+            tasks = items.tasks_from_paragraphs(paragraphs, year=year, context=context, aliases=aliases)
         breakdowns.attach_breakdowns(document.tables, tasks)  # 附表 breaking the body's figures down per town
     if not tasks:
         raise IntakeError(

@@ -277,3 +277,21 @@ def test_an_assessment_table_gives_scores_criteria_and_the_scoring_department():
     assert first["score"] == 6 and first["evidence_required"] == "召开1次得3分，未召开不得分"
     assert first["lead_units"] == ["区委办"]
     assert _task(plan, "2")["score"] == 10
+
+
+NEWS = """东湖省与西岭省签署2026年协作协议
+近日，记者从西岭省乡村振兴局获悉，东湖省与西岭省签署2026年协作协议，双方将深化协作。
+在资金支持方面，协议明确，东湖省向西岭省提供财政援助资金12亿元，东湖省选派挂职干部40名，西岭省选派干部30名到东湖省挂职。
+去年以来，两省共实施协作项目300个，累计投入资金20亿元。
+在产业协作方面，协议明确，双方共建产业园区，引导企业50家到西岭省投资，年底前完成。
+"""
+
+
+def test_a_news_item_without_numbering_proposes_its_committing_paragraphs():
+    plan = _parse(NEWS)
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2"]  # the lede and last year's results are not tasks
+    first = _task(plan, "1")
+    assert first["unsure"] == ["task", "units", "deadline"]
+    assert {(t["value"], t["unit"], t["assignee"]) for t in first["targets"]} == {
+        (120000, "万元", "东湖省"), (40, "人", "东湖省"), (30, "人", "西岭省")}
+    assert _task(plan, "2")["deadline"] == "2026-12-31"

@@ -3,15 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assessment import access
 from assessment.errors import AssessmentError
+from assessment.exports import score_filename, score_workbook
 from assessment.models import Scheme
 from assessment.queries import score_table
 from assessment.services import build_scheme_from_plan, plan_years
+from xiezuo.xlsx import xlsx_response
 
 
 @login_required
@@ -51,3 +54,15 @@ def build(request, pk):
         return redirect(f"{target}?year={year}")
     messages.success(request, f"已生成《{scheme}》：{scheme.sheets.count()} 个被考核单位，{scheme.items.count()} 个考核项目")
     return redirect(f"{target}?year={scheme.year}")
+
+
+@login_required
+def scores_xlsx(request, pk, year):
+    """The score table of one year as .xlsx, the same as `manage.py export_scores`."""
+    access.require_overseer(request.user)
+    plan = access.plan_for(request.user, pk)
+    scheme = Scheme.objects.filter(plan=plan, year=year).first()
+    if scheme is None:
+        raise Http404(f"{year}年度的考核方案尚未生成")
+    table = score_table(scheme)
+    return xlsx_response(score_filename(table), score_workbook(table))

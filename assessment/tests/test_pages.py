@@ -54,3 +54,26 @@ def test_the_office_log_shows_the_build_and_another_office_does_not(client, scor
     assert "第2项 开展宣传报道。" in items
     client.force_login(person("cangshan_admin", scored["units"]["仓山区民政局"], Role.OFFICE_ADMIN))
     assert "2026年测试方案·2026年度考核" not in client.get(reverse("audit:log") + "?kind=scheme").content.decode()
+
+
+def test_the_score_table_downloads_from_the_page(client, scored):
+    import io
+    from urllib.parse import unquote
+
+    from openpyxl import load_workbook
+
+    client.force_login(scored["people"]["office"])
+    plan = scored["plan"]
+    missing = client.get(reverse("assessment:scores_xlsx", args=[plan.pk, 2026]))
+    assert missing.status_code == 404
+    client.post(reverse("assessment:build", args=[plan.pk]), {"year": "2026"})
+    page = client.get(reverse("assessment:plan", args=[plan.pk])).content.decode()
+    url = reverse("assessment:scores_xlsx", args=[plan.pk, 2026])
+    assert url in page
+    response = client.get(url)
+    assert "2026年测试方案-2026年度考核成绩表.xlsx" in unquote(response["Content-Disposition"])
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    headers = [c.value for c in sheet[2]]
+    rows = {sheet.cell(row=r, column=2).value: r for r in range(4, sheet.max_row + 1)}
+    assert list(rows) == ["区民政局", "鼓东街道", "鼓西街道", "洪山镇"]
+    assert sheet.cell(row=rows["鼓东街道"], column=headers.index("满分合计") + 1).value == 100

@@ -243,6 +243,16 @@ rule("oversight:bulletin_revision_download", _revision, own=g("L 444 222 NN 2"),
 # scheme is the office admin's (here the plan has no 分值, so the office is sent back with a message).
 rule("assessment:plan", _plan, own=g("L 444 222 NN 2"),
                                other_office=g("L 444 NNN 22 2"))
+def _scheme(world, variant):
+    """A plan's 2026 scheme (empty: the rule is about who opens it), made on first use."""
+    from assessment.models import Scheme
+    plan = world["plans"][variant]
+    Scheme.objects.get_or_create(plan=plan, year=2026, defaults={"office": plan.office})
+    return {"pk": plan.pk, "year": 2026}
+
+
+rule("assessment:scores_xlsx", _scheme, own=g("L 444 222 NN 2"),
+                                        other_office=g("L 444 NNN 22 2"))
 rule("assessment:build", _plan, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
                                 other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
 # The audit log and each object's history (audit.access): those who oversee, within their scope;

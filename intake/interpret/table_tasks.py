@@ -62,6 +62,16 @@ def _source_text(cells: list[str]) -> str:
     return "\t".join(shown)
 
 
+def _is_section_row(raw: RawTask, number: str) -> bool:
+    """A row numbered 一、二、… with a short heading and no units, deadline or measures."""
+    if not re.fullmatch(r"[一二三四五六七八九十]{1,3}", number):
+        return False
+    if any(tidy(raw.text(role)) for role in ("lead", "partner", "responsible", "deadline", "measures", "score")):
+        return False
+    heading = tidy(raw.text("text") or raw.text("category"))
+    return 0 < len(heading) <= 25 and not re.search(r"[，。；,;]", heading.rstrip("。"))
+
+
 def _same_task(raw: RawTask, first: RawTask, has_item: bool) -> bool:
     """A ledger row carrying the same task number as the row above: another of that task's targets."""
     ref = tidy(raw.text("ref"))
@@ -97,8 +107,15 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             rows_of.append([raw])
 
     tasks, previous = [], {}
+    section, section_title = None, None
     for position, (raw, rows) in enumerate(zip(raws, rows_of), start=1):
-        number = tidy(raw.text("ref"))
+        number = re.sub(r"[.．、]$", "", tidy(raw.text("ref")))
+        if has_ref and not ledger and _is_section_row(raw, number):
+            # "一、 主要目标" over rows numbered 1., 2.: a section, its items numbered within it.
+            section, section_title = number, clean_category(raw.text("text") or raw.text("category"))
+            continue
+        if section and re.fullmatch(r"\d+", number):
+            number = f"{section}.{number}"
         if has_item:
             number = number or previous.get("number", "")
             ref = f"{number}.{tidy(raw.text('item'))}"
@@ -106,7 +123,7 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             ref = number if has_ref and number else str(position)
         # A ledger merges or repeats every task cell: an empty 类别 there is empty, not "as above".
         inherit = "category" in roles and not ledger
-        category = clean_category(raw.text("category")) or (previous.get("category") if inherit else None)
+        category = clean_category(raw.text("category")) or (previous.get("category") if inherit else None) or section_title
         lead_role = "lead" if "lead" in roles else "responsible"
         lead = units_of(raw.cells.get(lead_role, []), aliases)
         if not lead and has_item and not tidy(raw.text("ref")):

@@ -101,7 +101,8 @@ def _kind(text: str) -> str:
         return "empty"
     if text in {"/", "—", "-", "无"}:
         return "slash"
-    if re.fullmatch(r"\d+(\.\d+)?|[一二三四五六七八九十]+", text):
+    # "1." and "一、" as a 序号 cell prints them are numbers too.
+    if re.fullmatch(r"\d+(\.\d+)?|[一二三四五六七八九十]+", text) or re.fullmatch(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]", text):
         return "number"
     if looks_like_deadline(text):
         return "deadline"

@@ -295,3 +295,21 @@ def test_a_news_item_without_numbering_proposes_its_committing_paragraphs():
     assert {(t["value"], t["unit"], t["assignee"]) for t in first["targets"]} == {
         (120000, "万元", "东湖省"), (40, "人", "东湖省"), (30, "人", "西岭省")}
     assert _task(plan, "2")["deadline"] == "2026-12-31"
+
+
+SECTION_ROWS = (
+    "北湖区2026年重点工作分工\n"
+    "序号\t主要任务\t具体内容\t责任单位\n"
+    "一、\t民生实事\t\t\n"
+    "1.\t新建养老服务站。\t年内新建村级养老服务站6个。\t区民政局\n"
+    "2.\t改造农村公路。\t改造农村公路40公里，10月底前完工。\t区交通局\n"
+    "二、\t产业发展\t\t\n"
+    "1.\t培育龙头企业。\t新增市级龙头企业3家。\t区农业农村局\n"
+)
+
+
+def test_section_rows_in_a_task_table_number_their_items():
+    plan = _parse(SECTION_ROWS)
+    assert [t["ref"] for t in plan["tasks"]] == ["一.1", "一.2", "二.1"]
+    assert _task(plan, "一.2")["lead_units"] == ["区交通局"]
+    assert _task(plan, "二.1")["category"] == "产业发展"

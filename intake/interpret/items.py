@@ -308,3 +308,17 @@ def tasks_from_paragraphs(paragraphs: list[Paragraph], *, year, context: Context
         task["unsure"] = ["task"] + ([] if units else ["units"]) + ([] if deadline_text else ["deadline"])
         tasks.append(task)
     return tasks
+
+
+def printed_units(paragraphs: list[Paragraph], aliases) -> set[str]:
+    """Every unit the text's unit clauses name, so a figure set for one of them
+    ("各乡镇（街道）负责380万元") is known to be that unit's."""
+    found: set[str] = set()
+    for paragraph in paragraphs:
+        text = tidy(paragraph.full_text)
+        for units in (clauses.unit_line(text, aliases) if clauses.is_unit_line(text) else None,
+                      (clauses.trailing_clause(text, aliases) or (None, None))[1],
+                      clauses.in_text_units(text, aliases)):
+            if units:
+                found.update(u for u in units[0] + units[1] if len(u) >= 3)
+    return found

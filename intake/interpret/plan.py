@@ -69,6 +69,8 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
     unit_cells = _unit_cells(document)
     aliases = {**registry.aliases, **learn_aliases(unit_cells)}
     printed_units = {u for text in unit_cells for u in split_units(text, aliases)}
+    if not unit_cells:
+        printed_units |= items.printed_units(document.paragraphs, aliases)
     context = Context(
         known_units=registry.unit_names | set(registry.groups) | set(aliases) | printed_units,
         groups=registry.groups,

@@ -313,3 +313,10 @@ def test_section_rows_in_a_task_table_number_their_items():
     assert [t["ref"] for t in plan["tasks"]] == ["一.1", "一.2", "二.1"]
     assert _task(plan, "一.2")["lead_units"] == ["区交通局"]
     assert _task(plan, "二.1")["category"] == "产业发展"
+
+
+def test_a_figure_for_a_unit_named_in_a_unit_clause_is_that_units():
+    text = ("南湖区工作安排\n"
+            "一、募集帮扶资金300万元，其中各乡镇（街道）负责200万元。（牵头单位：区工商联；责任单位：各乡镇（街道））\n")
+    targets = _task(_parse(text), "一")["targets"]
+    assert [(t["value"], t["assignee"]) for t in targets] == [(300, None), (200, "各乡镇")]

@@ -21,7 +21,8 @@ class UserAdmin(ScopedAdmin, BaseUserAdmin):
     name, contacts and password."""
 
     office_rows = users_of_office
-    office_may = "change"
+    # Read here; an office creates and changes accounts on 单位与账号 (registry.services).
+    office_may = "view"
 
     list_display = ("username", "name", "unit", "roles", "is_active", "last_login")
     list_filter = ("groups", "is_active", "unit__kind")

@@ -34,7 +34,9 @@ class GroupMembershipInline(ScopedInline, admin.TabularInline):
 class UnitAdmin(ScopedAdmin):
     # The office keeps the units of its region and below; their pairings' other side it only reads.
     office_rows = any_of(by_region("region"), units_paired_with_office)
-    office_may = "change"
+    # An office reads its units here and changes them on 单位与账号 (registry.services: a reason,
+    # the merge checks), so every office write goes through the same services as its pages.
+    office_may = "view"
 
     list_display = ("name", "kind", "region", "parent", "is_group", "alias_list", "is_active")
     list_filter = ("kind", "is_group", "is_active", "region__level")

@@ -12,7 +12,7 @@ class ReportingScheduleAdmin(ScopedAdmin):
     """Where the office sets each plan's due day (25th by default), first month and evidence policy."""
 
     office_rows = by_office("plan__office")
-    office_may = "change"
+    office_may = "view"  # changed on 单位与账号 → 填报安排 (registry.services)
 
     list_display = ("plan", "due_day", "starts_on", "evidence_policy", "active")
     list_filter = ("active", "evidence_policy")
@@ -24,7 +24,7 @@ class EvidenceRuleAdmin(ScopedAdmin):
     """A task whose evidence requirement differs from its plan's policy."""
 
     office_rows = by_office("task__plan__office")
-    office_may = "change"
+    office_may = "view"  # changed on 单位与账号 → 填报安排 → 各任务佐证要求 (registry.services)
 
     list_display = ("task", "required")
     list_filter = ("required",)

@@ -20,12 +20,12 @@ NONE, VIEW, CHANGE = "none", "view", "change"
 # label: (what an office admin may do with its own rows, superuser may add, superuser may delete,
 #         office admin may delete its own row)
 RULES = {
-    # Changes people of its region's units (never staff, superuser flags or groups beyond its roles);
-    # accounts are deactivated, never deleted.
-    "accounts.user": (CHANGE, True, True, False),
+    # Units, accounts, schedules and evidence rules: read here, changed on the office's own pages
+    # (单位与账号, registry.services), which ask a reason and check merges and roles.
+    "accounts.user": (VIEW, True, True, False),
     "auth.group": (NONE, True, True, False),  # the role groups: superusers only
     "orgs.region": (VIEW, True, True, False),  # the country's regions: read, to pick them
-    "orgs.unit": (CHANGE, True, True, True),
+    "orgs.unit": (VIEW, True, True, False),
     "orgs.pairing": (VIEW, True, True, False),  # binds two offices' regions: superusers change it
     "notifications.notification": (NONE, False, True, False),  # a person's own messages
     # Offices have no model permission on robots (notifications' own pages are theirs);
@@ -36,8 +36,8 @@ RULES = {
     "plans.task": (CHANGE, True, True, True),
     "plans.target": (CHANGE, True, True, True),
     "plans.pendingimport": (VIEW, False, True, False),
-    "reporting.reportingschedule": (CHANGE, True, True, True),
-    "reporting.evidencerule": (CHANGE, True, True, True),
+    "reporting.reportingschedule": (VIEW, True, True, False),
+    "reporting.evidencerule": (VIEW, True, True, False),
     "reporting.reportingcycle": (VIEW, True, True, False),  # opened from the plan's 填报安排
     "reporting.progressreport": (VIEW, True, True, False),  # figures change on the report pages only
     "oversight.bulletin": (VIEW, False, False, False),

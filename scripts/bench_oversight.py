@@ -117,6 +117,13 @@ class Shape:
     city_departments: int = len(CITY_DEPARTMENTS)
 
     @classmethod
+    def smoke(cls, today: datetime.date) -> "Shape":
+        """Two counties of one city, two years, a handful of tasks: every kind of row, a second's
+        work — what the tests generate to keep the scripts from rotting."""
+        return cls(counties=2, today=today, years=2, tasks_per_year=6, city_tasks_per_year=3, enterprises=6,
+                   towns=3, working_groups=1, departments=8, hospitals_schools=2, city_departments=3)
+
+    @classmethod
     def for_scale(cls, scale: float, today: datetime.date) -> "Shape":
         return cls(counties=max(9, round(HELPER_COUNTIES * scale)), today=today)
 

@@ -3,30 +3,25 @@ must be data the app itself could have made (constraints, validation, the
 reporting rules), or the timings in docs/benchmarks.md measure nothing real."""
 
 import datetime
-import importlib.util
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.db.models import Count
 
+from conftest import load_script
 from orgs.models import GroupMembership, Pairing, Region, Unit
 from oversight.snapshot import build_snapshot
 from plans.models import Assignment, Plan, Target, Task
 from reporting import services
 from reporting.models import ProgressReport, ReportedFigure, ReportingCycle, ReportingSchedule
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_oversight.py"
 TODAY = datetime.date(2026, 11, 30)
 NOV = datetime.date(2026, 11, 1)
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_oversight", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench_oversight")
 
 
 @pytest.fixture
@@ -34,9 +29,7 @@ def generated(db):
     if connection.vendor != "postgresql":
         pytest.skip("基准数据生成器用 PostgreSQL 的 COPY 写入，SQLite 上不运行：用 DATABASE_URL=postgres://… 运行此测试")
     bench = _bench()
-    # Two counties of one city, two years, a handful of tasks: every kind of row, a second's work.
-    shape = bench.Shape(counties=2, today=TODAY, years=2, tasks_per_year=6, city_tasks_per_year=3, enterprises=6,
-                        towns=3, working_groups=1, departments=8, hospitals_schools=2, city_departments=3)
+    shape = bench.Shape.smoke(TODAY)
     connection.ensure_connection()
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_constraint WHERE contype IN ('f', 'u')")

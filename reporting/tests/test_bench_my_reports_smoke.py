@@ -3,23 +3,19 @@ unnoticed: bench_oversight's generator writes two counties, and 我的填报 is 
 reporters of different unit sizes through the test client, writing nothing."""
 
 import datetime
-import importlib.util
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.db import connection
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_my_reports.py"
+from conftest import load_script
+
 TODAY = datetime.date(2026, 11, 30)
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("bench_my_reports", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench_my_reports")
 
 
 @pytest.fixture
@@ -27,9 +23,7 @@ def script(db):
     if connection.vendor != "postgresql":
         pytest.skip("基准数据生成器用 PostgreSQL 的 COPY 写入，SQLite 上不运行：用 DATABASE_URL=postgres://… 运行此测试")
     script = _script()
-    shape = script.bench.Shape(counties=2, today=TODAY, years=2, tasks_per_year=6, city_tasks_per_year=3,
-                               enterprises=6, towns=3, working_groups=1, departments=8, hospitals_schools=2,
-                               city_departments=3)
+    shape = script.bench.Shape.smoke(TODAY)
     connection.ensure_connection()
     script.bench.generate(connection.connection, shape, seed=7)
     return script

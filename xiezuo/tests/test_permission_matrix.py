@@ -129,6 +129,14 @@ def gp(get, post):
     return {"GET": get, "POST": post}
 
 
+# What the office, its reviewers, leaders and superusers read of a plan's or a region's oversight
+# (dashboards, lists, their Excel, the API): the same answer for every such view.
+OVERSEEN_SCOPES = dict(plan_own=g("L 444 222 NN 2"), plan_other_office=g("L 444 NNN 22 2"),
+                       region_own=g("L 444 222 NN 2"), region_other_office=g("L 444 NNN 22 2"))
+OVERSEEN_API_SCOPES = dict(plan_own=g("A 444 222 NN 2"), plan_other_office=g("A 444 NNN 22 2"),
+                           region_own=g("A 444 222 NN 2"), region_other_office=g("A 444 NNN 22 2"))
+
+
 
 
 # One line per view: anonymous | own_reporter other_reporter outsider | reviewer office leader |
@@ -177,30 +185,12 @@ rule("reporting:evidence_delete", _evidence, own=gp("L MMM MMM MM M", "L 3NN 444
                                              other_unit=gp("L MMM MMM MM M", "L N3N 444 NN 4"),
                                              other_office=gp("L MMM MMM MM M", "L NN3 NNN 44 4"))
 rule("oversight:overview", any=g("L 444 222 22 2"))
-rule("oversight:dashboard", _scope, plan_own=g("L 444 222 NN 2"),
-                                    plan_other_office=g("L 444 NNN 22 2"),
-                                    region_own=g("L 444 222 NN 2"),
-                                    region_other_office=g("L 444 NNN 22 2"))
-rule("oversight:targets", _scope, plan_own=g("L 444 222 NN 2"),
-                                  plan_other_office=g("L 444 NNN 22 2"),
-                                  region_own=g("L 444 222 NN 2"),
-                                  region_other_office=g("L 444 NNN 22 2"))
-rule("oversight:targets_xlsx", _scope, plan_own=g("L 444 222 NN 2"),
-                                       plan_other_office=g("L 444 NNN 22 2"),
-                                       region_own=g("L 444 222 NN 2"),
-                                       region_other_office=g("L 444 NNN 22 2"))
-rule("oversight:unreported_xlsx", _scope, plan_own=g("L 444 222 NN 2"),
-                                          plan_other_office=g("L 444 NNN 22 2"),
-                                          region_own=g("L 444 222 NN 2"),
-                                          region_other_office=g("L 444 NNN 22 2"))
-rule("oversight:reporting_xlsx", _scope, plan_own=g("L 444 222 NN 2"),
-                                         plan_other_office=g("L 444 NNN 22 2"),
-                                         region_own=g("L 444 222 NN 2"),
-                                         region_other_office=g("L 444 NNN 22 2"))
-rule("oversight:bulletins", _scope, plan_own=g("L 444 222 NN 2"),
-                                    plan_other_office=g("L 444 NNN 22 2"),
-                                    region_own=g("L 444 222 NN 2"),
-                                    region_other_office=g("L 444 NNN 22 2"))
+rule("oversight:dashboard", _scope, **OVERSEEN_SCOPES)
+rule("oversight:targets", _scope, **OVERSEEN_SCOPES)
+rule("oversight:targets_xlsx", _scope, **OVERSEEN_SCOPES)
+rule("oversight:unreported_xlsx", _scope, **OVERSEEN_SCOPES)
+rule("oversight:reporting_xlsx", _scope, **OVERSEEN_SCOPES)
+rule("oversight:bulletins", _scope, **OVERSEEN_SCOPES)
 rule("oversight:bulletin_generate", _scope, plan_own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
                                             plan_other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"),
                                             region_own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
@@ -216,26 +206,11 @@ rule("api-v1:openapi-json", any=g("2 222 222 22 2"))
 rule("api-v1:openapi-view", any=g("2 222 222 22 2"))
 rule("api-v1:api-root", any=g("N NNN NNN NN N"))
 rule("api-v1:scopes", any=g("A 444 222 22 2"))
-rule("api-v1:status", _api_scope, plan_own=g("A 444 222 NN 2"),
-                                  plan_other_office=g("A 444 NNN 22 2"),
-                                  region_own=g("A 444 222 NN 2"),
-                                  region_other_office=g("A 444 NNN 22 2"))
-rule("api-v1:units", _api_scope, plan_own=g("A 444 222 NN 2"),
-                                 plan_other_office=g("A 444 NNN 22 2"),
-                                 region_own=g("A 444 222 NN 2"),
-                                 region_other_office=g("A 444 NNN 22 2"))
-rule("api-v1:targets", _api_scope, plan_own=g("A 444 222 NN 2"),
-                                   plan_other_office=g("A 444 NNN 22 2"),
-                                   region_own=g("A 444 222 NN 2"),
-                                   region_other_office=g("A 444 NNN 22 2"))
-rule("api-v1:reporting", _api_scope, plan_own=g("A 444 222 NN 2"),
-                                     plan_other_office=g("A 444 NNN 22 2"),
-                                     region_own=g("A 444 222 NN 2"),
-                                     region_other_office=g("A 444 NNN 22 2"))
-rule("api-v1:trend", _api_scope, plan_own=g("A 444 222 NN 2"),
-                                 plan_other_office=g("A 444 NNN 22 2"),
-                                 region_own=g("A 444 222 NN 2"),
-                                 region_other_office=g("A 444 NNN 22 2"))
+rule("api-v1:status", _api_scope, **OVERSEEN_API_SCOPES)
+rule("api-v1:units", _api_scope, **OVERSEEN_API_SCOPES)
+rule("api-v1:targets", _api_scope, **OVERSEEN_API_SCOPES)
+rule("api-v1:reporting", _api_scope, **OVERSEEN_API_SCOPES)
+rule("api-v1:trend", _api_scope, **OVERSEEN_API_SCOPES)
 
 rule("oversight:bulletin_revision_download", _revision, own=g("L 444 222 NN 2"),
                                                       other_office=g("L 444 NNN 22 2"))

@@ -13,6 +13,7 @@ orgs.admin_scope does), never a superuser's account. Anything else is a 404.
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from accounts.access import users_of_office
 from accounts.models import User
 from audit.kinds import Kind
 from oversight.access import may_oversee
@@ -57,11 +58,7 @@ def visible_history(user, kind: Kind) -> Q:
 def people_in_scope(user):
     """Whom the log's “操作人” filter offers: the people of the office's region and below."""
     people = User.objects.order_by("username")
-    if user.is_superuser:
-        return people
-    if not user.unit_id:
-        return people.none()
-    return people.filter(unit__region_id__in=subtree_region_ids(user.unit.region_id), is_superuser=False)
+    return people if user.is_superuser else people.filter(users_of_office(user))
 
 
 def plans_in_scope(user):

@@ -48,10 +48,8 @@ def units_in_paired_regions(user) -> Q:
     if not user.unit_id:
         return NOTHING
     regions = subtree_region_ids(user.unit.region_id)
-    other = set(Unit.objects.filter(
-        Q(pk__in=Pairing.objects.filter(helper__region_id__in=regions).values("helped_id"))
-        | Q(pk__in=Pairing.objects.filter(helped__region_id__in=regions).values("helper_id")))
-        .exclude(region_id__in=regions).values_list("region_id", flat=True))
+    other = set(Unit.objects.filter(units_paired_with_office(user))
+                .exclude(region_id__in=regions).values_list("region_id", flat=True))
     below = set()
     for region_id in other:
         below |= subtree_region_ids(region_id)

@@ -17,7 +17,7 @@ from accounts.access import users_of_office
 from accounts.models import User
 from audit.kinds import Kind
 from oversight.access import may_oversee
-from orgs.admin_scope import NOTHING
+from orgs.access import NOTHING
 from orgs.services import subtree_region_ids
 from plans.models import Plan
 from reporting.access import overseen_plans

@@ -44,8 +44,14 @@ INSTALLED_APPS = [
     "plans",
     "checks",
     "reporting",
+    "people",  # 选派人员: the roster of dispatched people and their allowances
+    "funds",  # 协作资金项目: projects and their monthly funds reports
+    "ledgers",  # 明细台账: detail rows whose sum is a unit's monthly figure
+    "exchanges",  # 结对与互访: pairings at every level and exchanges between paired sides
     "oversight",
     "assessment",  # the year-end assessment: schemes, score sheets, scores (after oversight, before registry)
+    "planning",  # the office's plan workbench: edit, 预分解, 承接, units' 自选动作
+    "issuance",  # 交办/下达: versions, 通知 .docx/.xlsx, 签收, 调整
     "registry",  # the office's registry pages: units, accounts, pairings, reporting schedules
     "audit",  # the history per object and the office's log; reads every app's history
     "xiezuo",

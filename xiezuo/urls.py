@@ -23,8 +23,14 @@ urlpatterns = [
     path("plans/", include("plans.urls")),
     path("notifications/", include("notifications.urls")),
     path("reporting/", include("reporting.urls")),
+    path("people/", include("people.urls")),  # 选派人员
+    path("funds/", include("funds.urls")),  # 协作资金项目
+    path("ledgers/", include("ledgers.urls")),  # 明细台账
+    path("exchanges/", include("exchanges.urls")),  # 结对与互访
     path("oversight/", include("oversight.urls")),
     path("assessment/", include("assessment.urls")),  # 年度考核
+    path("planning/", include("planning.urls")),  # 计划编制: edit, 预分解, 承接, 自选动作
+    path("issuance/", include("issuance.urls")),  # 交办下达: versions, 签收, 调整
     path("registry/", include("registry.urls")),  # the office's units, accounts, pairings, schedules
     path("audit/", include("audit.urls")),  # 办公室操作日志 and each object's history
     path("api/", include("oversight.api")),  # /api/v1/: JSON and OpenAPI schema for provincial systems

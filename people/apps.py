@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    """The roster of dispatched people (选派人员: 挂职干部, 专技人才), their name lists and allowance
+    payments; counts toward 选派 targets. After `reporting`, before `oversight` (dashboards read it)."""
+
+    name = "people"
+    verbose_name = "选派人员"

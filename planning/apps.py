@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PlanningConfig(AppConfig):
+    """The office's plan workbench: edit a plan in place, break a quota down (预分解), implement
+    an upper plan (承接), units' proposed 自选动作. After `assessment`: it reads reports to guard them."""
+
+    name = "planning"
+    verbose_name = "计划编制"

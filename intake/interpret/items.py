@@ -30,7 +30,12 @@ MARKERS = [
     ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("pnum", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
+    # "一是粮食安全行动。" opening its own paragraph (an inline "一是…二是…" list is split in _items_of).
+    ("shi", re.compile(rf"^([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff])\s*")),
 ]
+# Items run together in one paragraph when extraction lost the line breaks:
+# "农林局2024年工作计划 一、完善……。 二、加快……。" — a 一、 after a sentence's end or a gap.
+_RUN_MARKER = re.compile(rf"(?:^|(?<=[。；;！!？?\s]))([{_CN}]{{1,3}})、")
 _INLINE = re.compile(rf"([{_CN}]{{1,3}})是")
 _FIRST_LEADS = re.compile(r"(?:列|排)(?:第一位|首位)(?:的)?(?:单位)?为牵头")
 _NOT_TASK = re.compile(r"^(?:指导思想|总体要求|基本原则|总体思路|保障措施|工作要求|组织保障|附件|附表)")
@@ -57,8 +62,36 @@ def _marker(text: str):
     for kind, pattern in MARKERS:
         match = pattern.match(text)
         if match and text[match.end():].strip():
+            if kind == "shi" and _next_numeral(match.group(1)) + "是" in text:
+                return None  # "一是……二是……" in one paragraph: one item's inline list
             return kind, unicodedata.normalize("NFKC", match.group(1)), text[match.end():].strip()
     return None
+
+
+def _next_numeral(numeral: str) -> str:
+    value = (chinese_to_int(numeral) or 0) + 1
+    return _CN[value - 1] if value <= 10 else f"十{_CN[value - 11]}" if value < 20 else ""
+
+
+def split_runs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A paragraph holding items 一、…二、…三、… counting on from one another is split
+    before each of them (what comes before the first stays a paragraph of its own)."""
+    result = []
+    for paragraph in paragraphs:
+        text = paragraph.full_text
+        starts = []
+        for match in _RUN_MARKER.finditer(text):
+            value = chinese_to_int(match.group(1))
+            if starts and value == starts[-1][1] + 1 or not starts and value == 1:
+                starts.append((match.start(), value))
+        if len(starts) < 2:
+            result.append(paragraph)
+            continue
+        cuts = [0] + [start for start, _ in starts] + [len(text)]
+        for begin, end in zip(cuts, cuts[1:]):
+            if text[begin:end].strip():
+                result.append(Paragraph(text[begin:end].strip(), location=paragraph.location))
+    return result
 
 
 def _number_value(number: str) -> int:
@@ -71,6 +104,7 @@ def _number_value(number: str) -> int:
 
 def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
     """The numbered items as a tree; unnumbered paragraphs belong to the item above them."""
+    paragraphs = split_runs(paragraphs)
     roots: list[Node] = []
     ranks = [kind for kind, _ in MARKERS]
     stack: list[Node] = []

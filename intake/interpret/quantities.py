@@ -12,10 +12,21 @@ from decimal import Decimal
 from intake.interpret.numbers import CHINESE_NUMERAL, to_decimal
 
 # Measure words, longest first so 个月 wins over 个 and 万元 over 万.
-MEASURES = [
-    "平方米", "个百分点", "个月", "人次", "万元", "亿元", "万", "亿", "元", "名", "人", "位", "期", "篇", "个", "家",
-    "所", "场", "次", "批", "处", "户", "项", "亩", "吨", "套", "台", "支", "%", "镇", "街", "年",
+_COUNTED = [
+    "平方米", "公里", "标箱", "美元", "批次", "个", "亩", "吨", "头", "只", "户", "株", "辆", "座", "册", "套",
 ]
+# 万/亿 before a measure word scale it: "3万亩", "18.5万头", "2.1亿吨" keep their printed unit.
+_SCALED = [f"{scale}{m}" for scale in "万亿" for m in _COUNTED if m not in {"户"}]
+MEASURES = sorted(
+    set(_SCALED) | {
+        "平方米", "个百分点", "个月", "人次", "万元", "亿元", "万", "亿", "元", "名", "人", "位", "期", "篇", "个", "家",
+        "所", "场", "次", "批", "处", "户", "项", "亩", "吨", "套", "台", "支", "%", "镇", "街", "年",
+        "公里", "座", "册", "头", "只", "批次", "标箱",
+    },
+    key=len, reverse=True,
+)
+# ℅ and ﹪ stand for % in extracted text ("合格率达98℅以上").
+_PERCENT = str.maketrans({"℅": "%", "﹪": "%", "％": "%"})
 MONEY = {"元": Decimal("0.0001"), "万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "亿": Decimal(10000)}
 PEOPLE = {"名": "人", "人": "人", "位": "人"}
 # Chinese numerals count only before these: "三个乡镇", "一篇", not "一带一路".
@@ -92,7 +103,7 @@ def _per(text: str, start: int) -> str | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every committed quantity in `text`, in order, with positions into `text`."""
-    scan = _blank_quotes(text)
+    scan = _blank_quotes(text.translate(_PERCENT))
     found = []
     for match in QUANTITY.finditer(scan):
         low, high = match.group("low"), match.group("high")

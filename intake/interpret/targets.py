@@ -20,7 +20,7 @@ _LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同�
 _VERBS = re.compile(
     r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
     r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格|"
-    r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|使用|启动|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽"
+    r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|使用|启动|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽|构建|力争|实行|高标准"
 )
 _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
 # 区级/县级 are adjectives, not names.
@@ -62,8 +62,9 @@ def _unit_at(text: str, context: Context) -> tuple[str, int] | None:
             best = name
     if best is None:
         match = _NAME.match(text)
-        if match and not _VERBS.search(match.group()) and not _NOT_A_NAME.search(match.group()) and not _WHOLE_AREA.fullmatch(match.group()):
-            best = match.group()
+        if (match and not _VERBS.search(match.group()) and not _NOT_A_NAME.search(match.group())
+                and not _WHOLE_AREA.fullmatch(match.group()) and (len(match.group()) > 2 or match.group().endswith("县"))):
+            best = match.group()  # two characters name a county (沛县) but rarely else (上市, 城区)
     if best is None:
         return None
     end = len(best)

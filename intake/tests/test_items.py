@@ -320,3 +320,28 @@ def test_a_figure_for_a_unit_named_in_a_unit_clause_is_that_units():
             "一、募集帮扶资金300万元，其中各乡镇（街道）负责200万元。（牵头单位：区工商联；责任单位：各乡镇（街道））\n")
     targets = _task(_parse(text), "一")["targets"]
     assert [(t["value"], t["assignee"]) for t in targets] == [(300, None), (200, "各乡镇")]
+
+
+def test_items_run_together_in_one_paragraph_are_split_at_each_number():
+    text = ("林业站2026年工作计划 一、抓好森林防火。 完善巡护队伍，开展演练3次。 二、推进植树造林。"
+            " 完成造林1200亩。 三、加强林木管护。 落实护林员责任。\n")
+    plan = _parse(text)
+    assert [t["ref"] for t in plan["tasks"]] == ["一", "二", "三"]
+    assert [(t["value"], t["unit"]) for t in _task(plan, "二")["targets"]] == [(1200, "亩")]
+    assert _task(plan, "三")["text"].startswith("加强林木管护")
+
+
+def test_paragraphs_opening_with_yishi_ershi_are_items():
+    text = ("西坪镇2026年农业工作\n"
+            "一是稳定粮食生产。\n全年播种粮食4万亩。\n"
+            "二是发展畜牧养殖。\n年出栏生猪1.5万头以上。\n")
+    plan = _parse(text)
+    assert [t["ref"] for t in plan["tasks"]] == ["一", "二"]
+    assert [(t["value"], t["unit"], t["comparator"]) for t in _task(plan, "二")["targets"]] == [(1.5, "万头", ">=")]
+    assert _task(plan, "一")["category"] == "稳定粮食生产"
+
+
+def test_a_two_character_word_ending_like_a_unit_assigns_no_figure():
+    text = "蔬菜工作要点\n一、抓好质量安全。上市蔬菜抽检合格率达98%以上。\n二、扩大种植。新增大棚50个。\n"
+    targets = _task(_parse(text), "一")["targets"]
+    assert [(t["value"], t["assignee"]) for t in targets] == [(98, None)]

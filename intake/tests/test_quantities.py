@@ -64,3 +64,23 @@ def test_chinese_numerals(numeral, value):
 
 def test_a_bare_money_word_is_no_quantity():
     assert find_quantities("差额20.7万元。万元，南街街道") and [q.value for q in find_quantities("万元，南街街道")] == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("全年扩种油菜5万亩", "5", "万亩"),
+    ("年出栏肉牛2.4万头以上", "2.4", "万头"),
+    ("家禽存栏30万只", "30", "万只"),
+    ("粮食总产稳定在8.6万吨", "8.6", "万吨"),
+    ("货物吞吐量1.2亿吨", "1.2", "亿吨"),
+    ("新建农村公路45公里", "45", "公里"),
+    ("印发明白纸2000册", "2000", "册"),
+])
+def test_wan_and_yi_before_a_measure_word_keep_their_printed_unit(text, value, unit):
+    quantity = one(text)
+    assert (quantity.value, quantity.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize("text", ["抽检合格率达97℅以上", "抽检合格率达97﹪以上", "抽检合格率达97％以上"])
+def test_percent_signs_extraction_substitutes_read_as_percent(text):
+    quantity = one(text)
+    assert (quantity.value, quantity.unit, quantity.comparator) == (Decimal("97"), "%", ">=")

@@ -84,6 +84,28 @@ def check_breakdowns(view: TaskView, report, context: "Context") -> None:
                    expected=total.value, found=whole, remainder=total.value - whole)
 
 
+def check_breakdown_reasons(task: dict, report) -> None:
+    """A breakdown saved although it does not add up (planning's 预分解): the office's reason,
+    with the numbers, for as long as the parts and the total (each with its carry-over) differ."""
+    targets = task.get("targets") or []
+
+    def total(t) -> Decimal:
+        return dec(t.get("value") or 0) + dec(t.get("carried_over") or 0)
+    for index, target in enumerate(targets):
+        reason = target.get("breakdown_reason")
+        if not reason:
+            continue
+        parts = [t for t in targets if t.get("part_of") == index]
+        whole, given = total(target), sum((total(t) for t in parts), Decimal(0))
+        if whole == given:
+            continue
+        unit, who = _u(target.get("unit")), f"{target['assignee']}的" if target.get("assignee") else ""
+        gap = f"未分配{number(whole - given)}{unit}" if whole > given else f"超出{number(given - whole)}{unit}"
+        report(task, WARNING, "breakdown_reason",
+               f"{who}{target.get('metric') or '指标'}{number(whole)}{unit}分解到各单位合计{number(given)}{unit}"
+               f"（{gap}），保存时说明的原因：{reason}", expected=whole, found=given)
+
+
 def _who(target) -> str:
     return f"{target.assignee}的" if target.assignee else "总数"
 
@@ -275,6 +297,7 @@ def check_plan(plan_json: dict, context: Context | None = None) -> list[Finding]
     for task in plan_json.get("tasks") or []:
         view = TaskView.of(task, context.views)
         check_breakdowns(view, report, context)
+        check_breakdown_reasons(task, report)
         check_carry_over(view, report)
         check_carry_over_breakdown(view, report)
         check_units_of_targets(view, report, context)

@@ -58,7 +58,7 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
     index: dict[int, int] = {}
     rows = Target.objects.filter(task__plan_id__in=plan_ids).order_by("task_id", "position", "id").values(
         "id", "task_id", "metric", "quantity", "unit", "comparator", "assignee__name", "assignee_printed",
-        "printed_text", "parent_id", "carried_over")
+        "printed_text", "parent_id", "carried_over", "breakdown_reason")
     rows = list(rows)
     for row in rows:
         targets = tasks[row["task_id"]]["targets"]
@@ -67,6 +67,8 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
             "metric": row["metric"], "value": row["quantity"], "unit": row["unit"], "comparator": row["comparator"],
             "assignee": row["assignee__name"] or row["assignee_printed"] or None, "printed": row["printed_text"],
             **({"carried_over": row["carried_over"]} if row["carried_over"] else {}),
+            # Why the office saved a breakdown that does not add up (planning's 预分解).
+            **({"breakdown_reason": row["breakdown_reason"]} if row["breakdown_reason"] else {}),
         })
     for row in rows:
         if row["parent_id"] in index:

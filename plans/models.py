@@ -211,6 +211,14 @@ class Target(Traceable):
         "self", verbose_name="分解自", null=True, blank=True, on_delete=models.CASCADE, related_name="parts",
     )
     position = models.PositiveIntegerField("排序", default=0)
+    # 承接: the upper plan's target this one implements ("2023年省、市下达任务" beside the measures).
+    upper_target = models.ForeignKey(
+        "self", verbose_name="落实的上级指标", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="implemented_by",
+    )
+    # 预分解: why the parts do not add up to this target, as the office said when saving;
+    # empty when they do. The checks show it as a finding on the plan.
+    breakdown_reason = models.TextField("分解未平衡原因", blank=True)
 
     history = audited("目标修改记录")
 
@@ -244,6 +252,8 @@ class Target(Traceable):
                 errors["parent"] = "只能分解同一任务下的指标"
             elif self.parent.unit != self.unit:
                 errors["parent"] = f"分解指标的计量单位（{self.unit}）须与上级指标（{self.parent.unit}）一致"
+        if self.upper_target_id and self.upper_target.task.plan_id == self.task.plan_id:
+            errors["upper_target"] = "落实的上级指标必须来自另一份（上级）方案"
         if errors:
             raise ValidationError(errors)
 

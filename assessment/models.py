@@ -6,6 +6,7 @@ to every unit of a kind (a 考核细则's item that every town answers for). Sco
 who gave them and why; every row has its history, so each change is old → new.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -36,10 +37,38 @@ class Scheme(models.Model):
     total = points_field("每个单位满分", default=Decimal(100), validators=[MinValueValidator(Decimal(0))])
     office = models.ForeignKey(Unit, verbose_name="组织考核单位", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="+", help_text="方案的主办单位；命令行导入的方案可为空")
+    class Scale(models.TextChoices):
+        EXCELLENT = "excellent", "优秀／良好／合格／不合格"
+        GOOD = "good", "好／较好／一般／较差"
+
     state = models.CharField("状态", max_length=16, choices=State.choices, default=State.DRAFT)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    self_assess_due = models.DateField("自评截止日", null=True, blank=True, help_text="当天仍可提交自评")
+    appeal_days = models.PositiveSmallIntegerField("申诉期限（天）", default=5, help_text="公布之日起几天内可申诉")
+    grade_scale = models.CharField("等次", max_length=16, choices=Scale.choices, default=Scale.EXCELLENT)
+    # A total at or above the first threshold is the first grade, and so on; below the third,
+    # the last. Empty until the office sets them: no grade is shown before.
+    grade_first = points_field("第一等次最低分", null=True, blank=True)
+    grade_second = points_field("第二等次最低分", null=True, blank=True)
+    grade_third = points_field("第三等次最低分", null=True, blank=True)
+    published_at = models.DateTimeField("公布时间", null=True, blank=True)
 
     history = audited("考核方案修改记录")
+
+    GRADES = {Scale.EXCELLENT: ("优秀", "良好", "合格", "不合格"), Scale.GOOD: ("好", "较好", "一般", "较差")}
+
+    @property
+    def grade_names(self) -> tuple[str, ...]:
+        return self.GRADES[self.Scale(self.grade_scale)]
+
+    @property
+    def thresholds(self) -> tuple | None:
+        values = (self.grade_first, self.grade_second, self.grade_third)
+        return None if any(v is None for v in values) else values
+
+    def appeal_until(self):
+        """The last moment a unit may appeal: published_at plus appeal_days."""
+        return self.published_at + datetime.timedelta(days=self.appeal_days) if self.published_at else None
 
     class Meta:
         verbose_name = "考核方案"
@@ -138,8 +167,19 @@ class ScoreSheet(models.Model):
     unit = models.ForeignKey(Unit, verbose_name="被考核单位", on_delete=models.PROTECT, related_name="score_sheets")
     state = models.CharField("状态", max_length=16, choices=State.choices, default=State.PENDING)
     position = models.PositiveIntegerField("排序", default=0)
+    submitted_at = models.DateTimeField("自评提交时间", null=True, blank=True)
+    reviewed_at = models.DateTimeField("复核时间", null=True, blank=True)
+    appeal = models.TextField("申诉理由", blank=True)
+    appealed_at = models.DateTimeField("申诉时间", null=True, blank=True)
+    appeal_answer = models.TextField("申诉答复", blank=True)
+    answered_at = models.DateTimeField("答复时间", null=True, blank=True)
 
     history = audited("考核评分表修改记录")
+
+    @property
+    def appeal_open(self) -> bool:
+        """Appealed and not yet answered."""
+        return bool(self.appealed_at) and not self.answered_at
 
     class Meta:
         verbose_name = "考核评分表"
@@ -172,3 +212,57 @@ class ItemScore(models.Model):
 
     def __str__(self):
         return f"{self.sheet.unit.name} {self.item.ref}"
+
+
+class SheetEvidence(models.Model):
+    """Evidence a unit attaches to one 考核要求 of an item on its sheet: a file or link already
+    in its monthly reports (picked, not copied), or a file uploaded here."""
+
+    sheet = models.ForeignKey(ScoreSheet, verbose_name="评分表", on_delete=models.CASCADE, related_name="evidence")
+    item = models.ForeignKey(Item, verbose_name="考核项目", on_delete=models.CASCADE, related_name="+")
+    requirement = models.CharField("对应考核要求", max_length=255)
+    report_evidence = models.ForeignKey("reporting.Evidence", verbose_name="月报佐证", null=True, blank=True,
+                                        on_delete=models.CASCADE, related_name="+")
+    file = models.FileField("文件", upload_to="assessment/%Y/", blank=True)
+    original_name = models.CharField("原文件名", max_length=255, blank=True)
+    content_type = models.CharField("文件类型", max_length=100, blank=True)
+    caption = models.CharField("说明", max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="添加人", on_delete=models.PROTECT,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField("添加时间", auto_now_add=True)
+
+    history = audited("考核佐证修改记录")
+
+    class Meta:
+        verbose_name = "考核佐证"
+        verbose_name_plural = "考核佐证"
+        ordering = ["sheet", "item_id", "id"]
+        constraints = [
+            models.CheckConstraint(condition=(Q(report_evidence__isnull=True) & ~Q(file=""))
+                                   | (Q(report_evidence__isnull=False) & Q(file="")), name="sheet_evidence_picked_xor_file"),
+        ]
+
+    def __str__(self):
+        if self.report_evidence_id:
+            return str(self.report_evidence)
+        return self.caption or self.original_name
+
+
+class ReminderSent(models.Model):
+    """An assessment reminder already sent today, so a second press or run the same day sends
+    nothing (its unique constraint is the claim, as reporting's ReminderSent)."""
+
+    class Kind(models.TextChoices):
+        SELF_ASSESS = "self_assess", "自评提醒"
+        SCORE = "score", "评分提醒"
+
+    scheme = models.ForeignKey(Scheme, verbose_name="考核方案", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField("类型", max_length=16, choices=Kind.choices)
+    sent_on = models.DateField("发送日期")
+
+    class Meta:
+        verbose_name = "已发考核提醒"
+        verbose_name_plural = "已发考核提醒"
+        constraints = [models.UniqueConstraint(fields=["scheme", "unit", "kind", "sent_on"],
+                                               name="assessment_reminder_once_a_day")]

@@ -22,7 +22,7 @@ class Row:
     sheet: ScoreSheet
     cells: dict[int, Cell] = field(default_factory=dict)  # item id → cell, the items the unit answers for
     rank: int | None = None
-    grade: str = ""  # set by the office's thresholds (not built yet)
+    grade: str = ""  # by the office's thresholds (Scheme.grade_*), once there is a total
 
     @property
     def unit(self):
@@ -41,14 +41,47 @@ class Row:
     def total(self) -> Decimal | None:
         return _total(self.cells.values(), "score")
 
+    @property
+    def bonus(self) -> Decimal:
+        return _sum_kind(self.cells.values(), Item.Kind.BONUS)
+
+    @property
+    def deduction(self) -> Decimal:
+        return _sum_kind(self.cells.values(), Item.Kind.DEDUCTION)
+
+    @property
+    def vetoed(self) -> bool:
+        """一票否决: any veto item scored as triggered (1)."""
+        return any(c.item.kind == Item.Kind.VETO and c.score for c in self.cells.values())
+
+
+def _sum_kind(cells, kind, attribute="score") -> Decimal:
+    return sum((getattr(c, attribute) or Decimal(0) for c in cells if c.item.kind == kind), Decimal(0))
+
 
 def _total(cells, attribute) -> Decimal | None:
-    """The sum of the ordinary items once every one has its score; None before (an empty cell,
-    never a silent 0 for an item nobody has scored)."""
+    """The ordinary items' sum plus bonuses minus deductions, once every ordinary item has its
+    score; None before (an empty cell, never a silent 0 for an item nobody has scored). A bonus
+    or deduction item nobody scored adds or takes nothing: those are given only when earned."""
+    cells = list(cells)
     values = [getattr(c, attribute) for c in cells if c.item.kind == Item.Kind.NORMAL]
     if not values or any(v is None for v in values):
         return None
-    return sum(values, Decimal(0))
+    return (sum(values, Decimal(0)) + _sum_kind(cells, Item.Kind.BONUS, attribute)
+            - _sum_kind(cells, Item.Kind.DEDUCTION, attribute))
+
+
+def grade_of(scheme: Scheme, total: Decimal | None, vetoed: bool) -> str:
+    """The grade by the office's thresholds; a veto makes it the lowest whatever the total."""
+    thresholds, names = scheme.thresholds, scheme.grade_names
+    if thresholds is None or total is None:
+        return ""
+    if vetoed:
+        return names[-1]
+    for threshold, name in zip(thresholds, names):
+        if total >= threshold:
+            return name
+    return names[-1]
 
 
 @dataclass
@@ -71,19 +104,23 @@ def score_table(scheme: Scheme) -> ScoreTable:
             cell.self_score, cell.score = self_score, score
     ranked = list(rows.values())
     rank_within_kinds(ranked)
+    for row in ranked:
+        row.grade = grade_of(scheme, row.total, row.vetoed)
     return ScoreTable(scheme, items, ranked)
 
 
 def rank_within_kinds(rows: list[Row]) -> None:
     """Rank units by total within their kind (departments, towns and streets apart); equal totals
-    share a rank and the next rank skips (100, 98, 98, 95 → 1, 2, 2, 4). Units without a total
-    are not ranked."""
+    share a rank and the next rank skips (100, 98, 98, 95 → 1, 2, 2, 4). A vetoed unit ranks
+    below every unit not vetoed. Units without a total are not ranked."""
     by_kind: dict[str, list[Row]] = {}
     for row in rows:
         row.rank = None
         if row.total is not None:
             by_kind.setdefault(row.unit.kind, []).append(row)
     for group in by_kind.values():
-        group.sort(key=lambda r: r.total, reverse=True)
+        group.sort(key=lambda r: (r.vetoed, -r.total))
         for position, row in enumerate(group):
-            row.rank = group[position - 1].rank if position and row.total == group[position - 1].total else position + 1
+            before = group[position - 1] if position else None
+            same = before is not None and (before.vetoed, before.total) == (row.vetoed, row.total)
+            row.rank = before.rank if same else position + 1

@@ -32,6 +32,9 @@ def plan_page(request, pk):
     return render(request, "assessment/plan.html", {
         "plan": plan, "years": years, "year": year, "schemes": schemes, "scheme": scheme, "table": table,
         "has_scores": has_scores, "may_build": access.may_build(request.user, plan),
+        "may_manage": bool(scheme) and access.may_manage(request.user, scheme),
+        "may_score": bool(scheme) and bool(access.items_scored_by(request.user, scheme)),
+        "scales": Scheme.Scale.choices,
     })
 
 

@@ -19,3 +19,24 @@ def scored(work):
     Assignment.objects.create(task=second, unit=work["units"]["鼓东街道"], role=Assignment.Role.LEAD)
     Task.objects.create(plan=work["plan"], ref="3", position=3, text="没有分值的任务。")
     return {**work, "second": second}
+
+
+@pytest.fixture
+def scheme(scored):
+    """The plan's 2026 scheme built by the office: 4 sheets, 5 items, by (task ref, unit name)."""
+    from assessment.services import build_scheme_from_plan
+
+    scheme = build_scheme_from_plan(scored["plan"], 2026, scored["people"]["office"])
+    sheets = {s.unit.name: s for s in scheme.sheets.select_related("unit", "scheme")}
+    items = {(i.task.ref, i.unit.name): i for i in scheme.items.select_related("task", "unit", "scheme")}
+    return {**scored, "scheme": scheme, "sheets": sheets, "items": items}
+
+
+@pytest.fixture
+def publicity(scored):
+    """区委宣传部 and its clerk, the 评分部门 of the 宣传 items."""
+    from accounts.roles import Role
+    from orgs.models import Unit
+
+    unit = Unit.objects.create(name="区委宣传部", kind=Unit.Kind.DEPARTMENT, region=scored["units"]["鼓楼区"].region)
+    return unit, person("xuanchuan", unit, Role.REPORTER)

@@ -9,17 +9,8 @@ from assessment.errors import AssessmentError
 from assessment.models import Item, ItemScore, Scheme
 from assessment.queries import score_table
 from assessment.scoring import do_open_scheme, do_score, do_self_assess
-from assessment.services import build_scheme_from_plan
 from orgs.models import Unit
 from reporting.tests.conftest import person
-
-
-@pytest.fixture
-def scheme(scored):
-    scheme = build_scheme_from_plan(scored["plan"], 2026, scored["people"]["office"])
-    sheets = {s.unit.name: s for s in scheme.sheets.select_related("unit")}
-    items = {(i.task.ref, i.unit.name): i for i in scheme.items.select_related("task", "unit", "scheme")}
-    return {**scored, "scheme": scheme, "sheets": sheets, "items": items}
 
 
 def test_nothing_is_scored_before_the_office_opens_the_scheme(scheme):

@@ -230,6 +230,67 @@ rule("assessment:scores_xlsx", _scheme, own=g("L 444 222 NN 2"),
                                         other_office=g("L 444 NNN 22 2"))
 rule("assessment:build", _plan, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
                                 other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
+
+
+def _assessment(world):
+    """Both plans' 2026 schemes, open, with a sheet, an item and an uploaded evidence file for
+    鼓东街道 (own), 鼓西街道 (other_unit) and 上渡街道 (other_office); made on first use."""
+    if "assessment" in world:
+        return world["assessment"]
+    from assessment.models import Item, Scheme, ScoreSheet, SheetEvidence
+    made = {"schemes": {}, "sheets": {}, "items": {}, "evidence": {}}
+    for variant, unit in (("own", "鼓东街道"), ("other_unit", "鼓西街道"), ("other_office", "上渡街道")):
+        plan = world["plans"]["other_office" if variant == "other_office" else "own"]
+        scheme, _ = Scheme.objects.get_or_create(plan=plan, year=2026, defaults={"office": plan.office})
+        Scheme.objects.filter(pk=scheme.pk).update(state=Scheme.State.OPEN)
+        unit = Unit.objects.get(name=unit)
+        item = Item.objects.create(scheme=scheme, unit=unit, ref="1", text="宣传报道", max_points=Decimal(10))
+        sheet = ScoreSheet.objects.create(scheme=scheme, unit=unit)
+        made["schemes"][variant], made["sheets"][variant], made["items"][variant] = scheme, sheet, item
+        made["evidence"][variant] = SheetEvidence.objects.create(
+            sheet=sheet, item=item, requirement="佐证材料", file=ContentFile(b"%PDF-1.4\n", name="a.pdf"),
+            original_name="a.pdf", content_type="application/pdf", uploaded_by=world["cast"]["superuser"])
+    world["assessment"] = made
+    return made
+
+
+def _a_scheme(world, variant):
+    return {"pk": _assessment(world)["schemes"][variant].pk}
+
+
+def _a_sheet(world, variant):
+    return {"pk": _assessment(world)["sheets"][variant].pk}
+
+
+def _a_item(world, variant):
+    made = _assessment(world)
+    return {"pk": made["sheets"][variant].pk, "item_pk": made["items"][variant].pk}
+
+
+def _a_evidence(world, variant):
+    return {"pk": _assessment(world)["evidence"][variant].pk}
+
+
+# The unit's sheet: its own people and the plan's overseers (another unit, another office: 404).
+SHEET = dict(own="L 2NN 222 NN 2", other_unit="L N2N 222 NN 2", other_office="L NN2 NNN 22 2")
+rule("assessment:mine", any=g("L 222 222 22 2"))
+rule("assessment:sheet", _a_sheet, **{k: g(v) for k, v in SHEET.items()})
+rule("assessment:sheet_docx", _a_sheet, **{k: g(v) for k, v in SHEET.items()})
+rule("assessment:evidence_download", _a_evidence, **{k: g(v) for k, v in SHEET.items()})
+for name, kwargs in (("submit", _a_sheet), ("appeal", _a_sheet), ("answer", _a_sheet), ("review", _a_sheet),
+                     ("self_assess", _a_item), ("evidence_add", _a_item), ("evidence_delete", _a_evidence)):
+    rule(f"assessment:{name}", kwargs, own=gp("L MMM MMM MM M", "L 3NN 333 NN 3"),
+         other_unit=gp("L MMM MMM MM M", "L N3N 333 NN 3"), other_office=gp("L MMM MMM MM M", "L NN3 NNN 33 3"))
+# Scoring: whoever scores one of the scheme's items (here the office's); the POST refuses with a message.
+rule("assessment:score_page", _a_scheme, own=g("L NNN 22N NN 2"), other_office=g("L NNN NNN 22 2"))
+rule("assessment:score", _a_item, own=gp("L MMM MMM MM M", "L NNN 333 NN 3"),
+     other_unit=gp("L MMM MMM MM M", "L NNN 333 NN 3"), other_office=gp("L MMM MMM MM M", "L NNN NNN 33 3"))
+# The office's acts on a scheme: its admins; reviewers and leaders 403; another office 404.
+for name in ("configure", "open", "publish", "lock", "remind"):
+    rule(f"assessment:{name}", _a_scheme, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
+         other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
+rule("assessment:progress", _a_scheme, own=g("L 444 222 NN 2"), other_office=g("L 444 NNN 22 2"))
+rule("assessment:notice_docx", _a_scheme, own=g("L 444 333 NN 3"), other_office=g("L 444 NNN 33 3"))
 # The audit log and each object's history (audit.access): those who oversee, within their scope;
 # a reporter reads its report's events on the report page instead.
 rule("audit:log", any=g("L 444 222 22 2"))

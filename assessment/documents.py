@@ -14,7 +14,9 @@ from oversight import officialdoc
 
 
 def _n(value) -> str:
-    return "" if value is None else fmt(value)
+    if value is None:
+        return ""
+    return str(value) if isinstance(value, int) else fmt(value)
 
 
 def _issuer(scheme: Scheme) -> str:

@@ -71,6 +71,7 @@ def _claim(scheme, unit, kind, today) -> bool:
 
 def send_reminders(scheme: Scheme, today: datetime.date) -> list[str]:
     """Remind today those not done; returns the names reminded by this call (none twice a day)."""
+    scheme = Scheme.objects.get(pk=scheme.pk)  # its state now
     if scheme.state != Scheme.State.OPEN:
         return []
     state = progress(scheme)

@@ -136,7 +136,8 @@ def do_self_assess(user, sheet: ScoreSheet, item: Item, self_score, note: str = 
 def do_score(user, sheet: ScoreSheet, item: Item, points, reason: str = "") -> ItemScore:
     """得分 for one item of a unit's sheet, by the item's 评分部门 or the office; below 满分 a
     reason is required (it is also the history's reason)."""
-    in_appeal = sheet.scheme.state == Scheme.State.PUBLISHED and access.may_manage(user, sheet.scheme)
+    scheme = Scheme.objects.get(pk=sheet.scheme_id)  # its state now, not as the caller loaded it
+    in_appeal = scheme.state == Scheme.State.PUBLISHED and access.may_manage(user, scheme)
     _refuse(in_appeal or access.may_score(user, item), f"第{item.ref}项由" + (
         f"{item.scoring_unit.name}评分" if item.scoring_unit_id else "组织考核的协作办公室评分"))
     value = parse_veto(points, item) if item.kind == Item.Kind.VETO else parse_points(points, item, "得分")

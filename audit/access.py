@@ -28,7 +28,9 @@ _PLAN_PATHS = {"plan": "", "task": "plan__", "assignment": "task__plan__", "targ
                "figure": "report__cycle__plan__", "evidence": "report__cycle__plan__",
                "scheme": "plan__", "assessmentcategory": "scheme__plan__", "assessmentitem": "scheme__plan__", "scoresheet": "scheme__plan__",
                "itemscore": "sheet__scheme__plan__",
-               "bulletin": "", "robot": ""}  # the last two have an office of their own, as a plan does
+               "bulletin": "", "robot": "",  # these two have an office of their own, as a plan does
+               "person": "", "allowance": "person__",  # so do people on the roster (their office)
+               "rosterrule": "target__task__plan__"}
 _REGION_PATHS = {"unit": ["region_id"], "alias": ["unit__region_id"], "membership": ["group__region_id"],
                  "pairing": ["helper__region_id", "helped__region_id"], "region": ["id"], "user": ["unit__region_id"]}
 

@@ -14,6 +14,7 @@ from assessment.models import Category, Item, ItemScore, Scheme, ScoreSheet
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
 from oversight.models import Bulletin
+from people.models import AllowancePayment, Person, TargetRule
 from plans.models import Assignment, Plan, Target, Task
 from reporting.models import Evidence, EvidenceRule, ProgressReport, ReportedFigure, ReportingSchedule
 
@@ -58,6 +59,12 @@ KINDS = [Kind(*k) for k in [
     ("assessmentitem", Item, "考核项目", lambda r: f"第{r.ref}项 {_cut(r.text)}", "scheme__plan_id"),
     ("scoresheet", ScoreSheet, "考核评分表", lambda r: f"评分表#{r.id}（{r.get_state_display()}）", "scheme__plan_id"),
     ("itemscore", ItemScore, "考核得分", lambda r: f"评分表#{r.sheet_id} 项目#{r.item_id}", "sheet__scheme__plan_id"),
+    ("person", Person, "选派人员", lambda r: f"{r.name}（{r.batch or '未分批次'}）", "plan_id",
+     lambda r: reverse("people:person", args=[r.id])),
+    ("allowance", AllowancePayment, "生活补助发放", lambda r: f"人员#{r.person_id} {r.month:%Y年%m月}", "person__plan_id",
+     lambda r: reverse("people:person", args=[r.person_id])),
+    ("rosterrule", TargetRule, "选派目标计数规则", lambda r: f"目标#{r.target_id}", "target__task__plan_id",
+     lambda r: reverse("people:target", args=[r.target_id])),
     ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),
     ("alias", UnitAlias, "单位别名", lambda r: r.name),
     ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),

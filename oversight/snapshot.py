@@ -11,7 +11,9 @@ office has approved (已通过); a draft or a returned report does not, and the
 unit's last counted figure stands until it reports again. Each report holds a
 cumulative figure to date, so a target's value in a month is, per unit, the
 latest counted figure up to that month, summed over the units that report it
-(the streets of a group unit each report their own share).
+(the streets of a group unit each report their own share). A target another app
+computes from its rows (reporting.derived: the roster of dispatched people) takes
+that value instead.
 """
 
 import calendar
@@ -24,6 +26,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from plans.models import Assignment, Plan, Target, Task
+from reporting import derived
 from reporting.models import ProgressReport, ReportedFigure, ReportingCycle
 from oversight import status as st
 
@@ -329,6 +332,7 @@ def build_snapshot(plans, month: datetime.date | None, today: datetime.date) -> 
     months = [m for m in _months_between(first, month)]
     cycles = _cycles(plan_ids, month)
     reported = _monthly_reported(plan_ids, cycles, months) if months else {}
+    derived.overlay(reported, plan_ids, months, today)  # targets computed from rows (the roster …)
     breakdowns = st.Breakdowns(targets)
     statuses = st.target_statuses(targets, reported.get(month, {}), as_of, breakdowns)
     monthly_values = defaultdict(dict)

@@ -14,6 +14,8 @@ from oversight.charts import dashboard_charts
 from oversight.officialdoc import format_date
 from oversight.ledger import ledger_title, write_ledger
 from oversight.snapshot import build_snapshot, month_label, month_text, parse_month, refuse_future_month
+from people.access import may_set_rule
+from people.models import TargetRule
 from xiezuo.xlsx import list_workbook, xlsx_response
 
 
@@ -138,7 +140,15 @@ def target_detail(request, pk):
         "month": month_text(snapshot.month), "history": queries.figure_history(target, snapshot.month),
         "monthly": [(m, snapshot.monthly_values.get(target.pk, {}).get(m)) for m in snapshot.months],
         "warning_labels": st.WARNING_LABELS, "difference": st.difference_text(status),
+        **_roster_context(request.user, target),
     })
+
+
+def _roster_context(user, target) -> dict:
+    """Whether the roster of dispatched people counts this target (people.TargetRule), and
+    whether the office may make it so (a count of 人)."""
+    return {"roster_rule": TargetRule.objects.filter(target=target).first(),
+            "may_count_roster": target.unit == "人" and may_set_rule(user, target)}
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -7,3 +7,9 @@ class PeopleConfig(AppConfig):
 
     name = "people"
     verbose_name = "选派人员"
+
+    def ready(self):
+        from people.counting import roster_values
+        from reporting import derived
+
+        derived.register(roster_values)

@@ -33,6 +33,7 @@ from accounts.models import User
 from accounts.roles import Role
 from orgs.models import Pairing, Programme, Region, Unit
 from oversight.models import Bulletin, BulletinRevision
+from people.models import Person, RosterImport
 from plans.models import Assignment, PendingImport, Plan, Target, Task
 from reporting import services
 from reporting.models import Evidence
@@ -324,6 +325,26 @@ for name, kind in (("unit_merge", "units"), ("user_roles", "users"), ("user_acti
 rule("registry:schedule", _registry("plans", "plan_pk"), own=gp("L 444 424 4N 2", "L 444 4B4 4N B"),
                                                          other_office=gp("L 444 4N4 42 2", "L 444 4N4 4B B"))
 
+# The roster of dispatched people (people.access): everyone signed in opens the list and sees
+# what is theirs; a person's page for the office, its leaders, the sending unit; submitting for
+# one's own unit (reporters) or the office's units (admins); a target's counting for overseers,
+# its rule set by the plan's office admin. B: an empty form refused with 400.
+rule("people:roster", any=g("L 222 222 22 2"))
+rule("people:export", any=g("L 222 222 22 2"))
+rule("people:roster_json", any=g("L 222 222 22 2"))
+rule("people:person_create", any=gp("L 222 424 42 2", "L BBB 4B4 4B B"))
+rule("people:import_upload", any=gp("L 222 424 42 2", "L BBB 4B4 4B B"))
+rule("people:import_template", any=g("L 222 424 42 2"))
+rule("people:person", _registry("persons"), own=gp("L 2NN 222 NN 2", "L BNN 4B4 NN B"),
+                                            other_office=gp("L NN2 NNN 22 2", "L NNB NNN 4B B"))
+rule("people:allowance", _registry("persons"), own=gp("L MMM MMM MM M", "L 4NN 434 NN 3"),
+                                               other_office=gp("L MMM MMM MM M", "L NN4 NNN 43 3"))
+rule("people:import_review", _registry("roster_imports"), own=gp("L 2NN NNN NN 2", "L 3NN NNN NN 3"),
+                                                          other_office=gp("L NN2 NNN NN 2", "L NN3 NNN NN 3"))
+rule("people:target", _target, own=gp("L NNN 222 NN 2", "L NNN 4B4 NN B"),
+                               other_unit=gp("L NNN 222 NN 2", "L NNN 4B4 NN B"),
+                               other_office=gp("L NNN NNN 22 2", "L NNN NNN 4B B"))
+
 
 # --- the world -----------------------------------------------------------------------------
 
@@ -382,7 +403,15 @@ def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the import
                                                   region=Region.objects.create(name=f"受援县{variant}", level=Region.Level.COUNTY)),
         level=Pairing.Level.COUNTY, programme=Programme.EAST_WEST, start_year=2026)
         for variant, helper in (("own", units["鼓楼区"]), ("other_office", units["仓山区民政局"]))}
-    return {"cast": cast, "plans": plans, "pairings": pairings,
+    persons = {variant: Person.objects.create(
+        office=plan.office, plan=plan, sending_unit=unit, kind=Person.Kind.TALENT, field=Person.Field.MEDICAL,
+        name=f"选派{variant}", phone="13800000000", arrived_on=datetime.date(2026, 3, 1))
+        for variant, plan, unit in (("own", plans["own"], units["鼓东街道"]), ("other_office", foreign, shangdu))}
+    roster_imports = {variant: RosterImport.objects.create(
+        office=person_.office, plan=person_.plan, sending_unit=person_.sending_unit, original_name="名单.xlsx",
+        rows=[{"name": "新人", "kind": "talent", "field": "medical", "row": 2}], created_by=uploaders[variant])
+        for variant, person_ in persons.items()}
+    return {"cast": cast, "plans": plans, "pairings": pairings, "persons": persons, "roster_imports": roster_imports,
             "units": {"own": units["鼓东街道"], "other_office": shangdu},
             "users": {"own": cast["own_reporter"], "other_office": cast["outsider"]}, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
             "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "revisions": revisions,

@@ -1,0 +1,40 @@
+"""Figures a unit does not type: a later app computes a target's value from rows it keeps (the
+roster of dispatched people, detail ledgers) instead of a report carrying it.
+
+`plans` → `reporting` come before those apps, so they register here, in their
+`AppConfig.ready()`, a function `source(plan_ids, months, today) -> {month: {target_id: value}}`
+giving, for each month (its first day) the value of every target it computes as of that
+month's end (or today, within the month). oversight's snapshot lays these values over the
+reported ones, so the dashboard, the bulletin, the ledger and the API count them alike, and
+rolls them up through breakdowns like any unit's figure. A target is either computed or
+reported, never both: where a source gives a value, it is the target's own value.
+"""
+
+import datetime
+from decimal import Decimal
+from typing import Callable
+
+Source = Callable[[list[int], list[datetime.date], datetime.date], dict[datetime.date, dict[int, Decimal]]]
+
+SOURCES: list[Source] = []
+
+
+def register(source: Source) -> None:
+    if source not in SOURCES:
+        SOURCES.append(source)
+
+
+def derived_values(plan_ids, months: list[datetime.date], today: datetime.date) -> dict[datetime.date, dict[int, Decimal]]:
+    """Every registered source's values, merged month by month."""
+    merged: dict[datetime.date, dict[int, Decimal]] = {}
+    for source in SOURCES:
+        for month, values in source(list(plan_ids), months, today).items():
+            merged.setdefault(month, {}).update(values)
+    return merged
+
+
+def overlay(reported: dict[datetime.date, dict[int, Decimal]], plan_ids, months, today) -> None:
+    """Lay the computed values over the reported ones (in place), month by month."""
+    for month, values in derived_values(plan_ids, months, today).items():
+        if month in reported:
+            reported[month].update(values)

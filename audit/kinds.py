@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from assessment.models import Category, Item, ItemScore, Scheme, ScoreSheet
+from issuance.models import PlanVersion, Receipt
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
 from oversight.models import Bulletin
@@ -65,6 +66,10 @@ KINDS = [Kind(*k) for k in [
      lambda r: reverse("people:person", args=[r.person_id])),
     ("rosterrule", TargetRule, "选派目标计数规则", lambda r: f"目标#{r.target_id}", "target__task__plan_id",
      lambda r: reverse("people:target", args=[r.target_id])),
+    ("planversion", PlanVersion, "下达版本", lambda r: f"第{r.number}版（{r.get_kind_display()}）{r.title}", "plan_id",
+     lambda r: reverse("issuance:version", args=[r.id])),
+    ("receipt", Receipt, "签收", lambda r: f"下达版本#{r.version_id} 单位#{r.unit_id}", "version__plan_id",
+     lambda r: reverse("issuance:version", args=[r.version_id])),
     ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),
     ("alias", UnitAlias, "单位别名", lambda r: r.name),
     ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),

@@ -7,3 +7,6 @@ class IssuanceConfig(AppConfig):
 
     name = "issuance"
     verbose_name = "交办下达"
+
+    def ready(self):
+        from issuance import panels  # noqa: F401  (the plan page and 我的填报 link to issuance)

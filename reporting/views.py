@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.redirects import local_next
 from orgs.models import Unit
-from reporting import access, evidence, evidence_views, review_queue, services
+from plans import panels as plan_panels
+from reporting import access, evidence, evidence_views, panels, review_queue, services
 from reporting.models import ProgressReport, ReportingCycle
 from reporting.queries import my_work_rows, parse_filters
 from reporting.validation import last_counted
@@ -27,7 +28,8 @@ def my_work(request):
     plan_id, month, errors = parse_filters(request.GET)
     work = my_work_rows(request.user, today, plan_id=plan_id, month=month, page=request.GET.get("page") or 1)
     work.errors = errors
-    return render(request, "reporting/my_work.html", {"work": work, "rows": work.current, "today": today})
+    return render(request, "reporting/my_work.html", {"work": work, "rows": work.current, "today": today,
+                                                       "panels": plan_panels.render(panels.MY_WORK, request)})
 
 
 @login_required

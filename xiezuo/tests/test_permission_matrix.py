@@ -346,6 +346,34 @@ rule("people:target", _target, own=gp("L NNN 222 NN 2", "L NNN 4B4 NN B"),
                                other_office=gp("L NNN NNN 22 2", "L NNN NNN 4B B"))
 
 
+# Issuing a plan (issuance.access): the office's page for those who oversee the plan (reporters 403,
+# another office 404); issuing, adjusting and reminding by the plan's office admins. A version is read
+# by the office and by the units asked to sign it (鼓东街道 and 鼓西街道 here, 上渡街道 abroad); each
+# signs only its own receipt, so the office's people, the leader and a superuser without one get 403.
+def _version(world, variant):
+    """The plan's first version, issued on first use by its office's admin."""
+    from issuance.models import PlanVersion
+    from issuance.services import do_issue_plan
+    plan = world["plans"][variant]
+    version = PlanVersion.objects.filter(plan=plan).first()
+    if version is None:
+        version = do_issue_plan(world["cast"]["office" if variant == "own" else "foreign_admin"], plan)
+    return {"pk": version.pk}
+
+
+rule("issuance:mine", any=g("L 222 222 22 2"))
+rule("issuance:plan", _plan, own=g("L 444 222 NN 2"),
+                             other_office=g("L 444 NNN 22 2"))
+for name in ("issue", "adjust", "remind"):
+    rule(f"issuance:{name}", _plan, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
+         other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
+for name in ("version", "notice", "table"):
+    rule(f"issuance:{name}", _version, own=g("L 22N 222 NN 2"),
+         other_office=g("L NN2 NNN 22 2"))
+rule("issuance:sign", _version, own=gp("L MMM MMM MM M", "L 33N 444 NN 4"),
+                                other_office=gp("L MMM MMM MM M", "L NN3 NNN 44 4"))
+
+
 # --- the world -----------------------------------------------------------------------------
 
 @pytest.fixture

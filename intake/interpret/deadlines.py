@@ -10,6 +10,8 @@ NO_DEADLINE = re.compile(r"持续推进|长期|常态化|根据.*安排|按.*要
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|之前)?")
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:底前|底|末|前|份)?")
 _WHOLE_YEAR = re.compile(r"全年|年内|年底前|年底|年末")
+# "到2025年", "2025年底前": the end of that year.
+_YEAR_END = re.compile(r"(\d{4})年(?:底|末|内)?(?:前|之前)?")
 # In running text only these read as a deadline; "8月份" or "2021年" do not.
 IN_TEXT = re.compile(r"全年|年内|年底前|\d{1,2}月底前|\d{1,2}月\d{1,2}日前")
 
@@ -40,6 +42,8 @@ def resolve(text: str, year: int) -> datetime.date | None:
             end = _month_end(int(match.group(1) or year), int(match.group(2)))
             if end:
                 dates.append(end)
+    if not dates:
+        dates += [datetime.date(int(m.group(1)), 12, 31) for m in _YEAR_END.finditer(text) if 1990 < int(m.group(1)) < 2100]
     if not dates and _WHOLE_YEAR.search(text):
         dates.append(datetime.date(year, 12, 31))
     return max(dates) if dates else None

@@ -4,10 +4,19 @@ import datetime
 import re
 
 from intake.document import Document
+from intake.interpret.numbers import chinese_to_int
 from intake.interpret.text import tidy
 
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
-DATE_LINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,4})\s*([号號])")
+_CN_DIGIT = "〇○零ОO一二三四五六七八九十"
+_YEAR_DIGITS = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}  # 〇 ○ 零 О O are 0
+# "2023年3月13日", "二○○七年六月四日", either in brackets: the document's own date line.
+DATE_LINE = re.compile(rf"[(（]?([\d{_CN_DIGIT}]{{4}})年([\d{_CN_DIGIT}]{{1,2}})月([\d{_CN_DIGIT}]{{1,3}})日[)）]?")
+# A web page's publication date, where the document prints none of its own:
+# "发布时间: 2018-09-05", "生成日期:|2022-12-02 08:54:33", a line "2019-12-25 16:39".
+_WEB_DATE = re.compile(r"(?:(?:发布|生成|生效|成文|印发)(?:日期|时间)[:：]?\|?|^)(\d{4})-(\d{1,2})-(\d{1,2})(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+# "文号:|六盘水府办发〔2022〕10号|": the number in a web page's metadata table.
+_NUMBER_LABEL = re.compile(r"^(?:文\s*号|发文字号)[:：]?\|?")
 _TITLE_WORDS = ("方案", "要点", "规划", "通知", "清单", "意见", "计划")
 
 
@@ -15,15 +24,40 @@ def normalize_doc_number(text: str) -> str:
     match = DOC_NUMBER.search(tidy(text))
     prefix = re.sub(r"\s", "", match.group(0).split(match.group(1))[0])
     prefix = re.sub(r"[\[［【(（〔]$", "", prefix)
-    return f"{prefix}〔{match.group(1)}〕{match.group(2)}号"
+    return f"{prefix}〔{match.group(1)}〕{match.group(2)}{match.group(3)}"
+
+
+def _own_number(line: str) -> str | None:
+    """The document's own number on a line of its own, maybe bracketed or labelled."""
+    line = _NUMBER_LABEL.sub("", re.sub(r"\s*\|\s*", "|", line)).strip("|")
+    line = re.sub(r"\|.*$", "", line)
+    bracketed = re.fullmatch(r"[(（](.+)[)）]", line)
+    if bracketed:
+        line = bracketed.group(1)
+    return normalize_doc_number(line) if DOC_NUMBER.fullmatch(line) else None
+
+
+def _date_of(match: re.Match) -> datetime.date | None:
+    parts = []
+    for index, part in enumerate(match.groups()):
+        if part.isdigit():
+            parts.append(int(part))
+        elif index == 0:  # 二○○七: digit by digit
+            parts.append(int("".join(str(_YEAR_DIGITS.get(ch, 0)) for ch in part)))
+        else:
+            parts.append(chinese_to_int(part) or 0)
+    try:
+        return datetime.date(*parts)
+    except ValueError:
+        return None
 
 
 def extract_facts(document: Document) -> dict:
     lines = [tidy(p.full_text) for p in document.paragraphs]
     own = None
     for line in lines[:12]:
-        if DOC_NUMBER.fullmatch(line):
-            own = normalize_doc_number(line)
+        own = _own_number(line)
+        if own:
             break
     references = []
     for line in lines:
@@ -34,10 +68,16 @@ def extract_facts(document: Document) -> dict:
     issued_on, date_index = None, None
     for index, line in enumerate(lines):
         match = DATE_LINE.fullmatch(line)
-        if match:
-            issued_on = datetime.date(*map(int, match.groups()))
+        if match and _date_of(match):
+            issued_on = _date_of(match)
             date_index = index
             break
+    if issued_on is None:
+        for line in lines[:15]:
+            match = _WEB_DATE.search(line.replace(" ", ""))
+            if match and _date_of(match):
+                issued_on = _date_of(match)
+                break
     title = _title(lines)
     return {
         "title": title,
@@ -81,7 +121,8 @@ def _issuer(lines: list[str], date_index: int | None) -> str | None:
 
 def _year(title: str | None, lines: list[str], issued_on) -> int | None:
     for text in [title or "", *lines[:15]]:
-        match = re.search(r"(20\d{2})\s*年", text)
+        # A span "(2022—2024年)" starts in its first year.
+        match = re.search(r"(20\d{2})\s*(?:年|[-—–~～至到]\s*20\d{2}\s*年)", text)
         if match:
             return int(match.group(1))
     return issued_on.year if issued_on else None

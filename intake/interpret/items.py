@@ -41,6 +41,7 @@ _FIRST_LEADS = re.compile(r"(?:列|排)(?:第一位|首位)(?:的)?(?:单位)?�
 _NOT_TASK = re.compile(r"^(?:指导思想|总体要求|基本原则|总体思路|保障措施|工作要求|组织保障|附件|附表)")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # Deadlines as running text writes them; the latest one counts.
+_TERM = re.compile(r"(?:期限|有效期|实施|實施|执行|執行|延长|延長)$")
 _DEADLINE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?(?:前|之前)|(?:到|至)\d{4}年底?|全年|年内|年底前|年底")
 
 
@@ -219,7 +220,17 @@ def _split_units(text: str, aliases) -> tuple[str, tuple[list[str], list[str]] |
 
 def _deadline_in(text: str, year: int | None) -> str | None:
     """The latest deadline written in the text ("5月底前开工…9月底前达到80%" → 9月底前)."""
-    found = _DEADLINE.findall(tidy(text))
+    text = tidy(text)
+    found = []
+    for match in _DEADLINE.finditer(text):
+        phrase = match.group()
+        if _TERM.search(text[:match.start()]):
+            continue  # "实施期限至2022年12月31日": how long a policy runs, not a deadline
+        # "2020年任务：……10月底前完成": a month under a later year named before it is that year's.
+        named = re.findall(r"(\d{4})年", text[:match.start()])
+        if year and named and int(named[-1]) > year and not re.match(r"\d{4}|到|至", phrase) and "月" in phrase:
+            phrase = f"{named[-1]}年{phrase}"
+        found.append(phrase)
     if not found or year is None:
         return found[-1] if found else None
     dated = [(resolve(d, year), d) for d in found]
@@ -295,16 +306,26 @@ def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, ali
                 unsure.append("units")
             if not deadline_text:
                 unsure.append("deadline")
-            body = [clauses.trailing_clause(p, aliases)[0] if clauses.trailing_clause(p, aliases) else p for p in body]
+            body = [_without_units(p, aliases) for p in body]
+            sources = [body]
+            if not extra and leaf.body and find_quantities(leaf.head):
+                # A head summing up its body ("2.财政收入增长12%。" over "全市财政收入623亿元，增长12%"):
+                # what the body restates counts once, what only the head says still counts.
+                sources = [[_without_units(p, aliases) for p in leaf.body], [_without_units(leaf.head, aliases)]]
             task = make_task(
                 ref=".".join(ref_parts + extra), list_name=None, category=category, text=text, measures=None,
                 lead=units[0] if units else [], partner=units[1] if units else [],
-                deadline_text=deadline_text or "", year=year, targets=targets_for([body], context),
+                deadline_text=deadline_text or "", year=year, targets=targets_for(sources, context),
                 location=leaf.location, source_text="\n".join([leaf.head, *leaf.body]),
             )
             task["unsure"] = unsure
             tasks.append(task)
     return tasks
+
+
+def _without_units(paragraph: str, aliases) -> str:
+    found = clauses.trailing_clause(paragraph, aliases)
+    return found[0] if found else paragraph
 
 
 def has_numbered_items(paragraphs: list[Paragraph]) -> bool:

@@ -26,7 +26,7 @@ _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key
 # 区级/县级 are adjectives, not names.
 _NAME = re.compile(rf"[\u4e00-\u9fff]{{1,16}}?(?:{_SUFFIX_ALTERNATION})(?![\u4e00-\u9fff]{{0,2}}(?:{_SUFFIX_ALTERNATION}))(?!级)")
 # "每个街镇", "各结对镇", "村与隆德县" are references or phrases, not names.
-_NOT_A_NAME = re.compile(r"^[每各第以在向从为把将按于到对\d]|[与和及我本该其此]|双方|两地|两市")
+_NOT_A_NAME = re.compile(r"^(?:全年|今年|上年|明年)|^[每各第以在向从为把将按于到对\d]|[与和及我本该其此]|双方|两地|两市")
 # "全市", "社会": the whole area or society, not a unit.
 _WHOLE_AREA = re.compile(r"全[省市州县区镇乡]|社会|全社会|城区|辖区")
 _ALIAS_BRACKET = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]")
@@ -62,9 +62,8 @@ def _unit_at(text: str, context: Context) -> tuple[str, int] | None:
             best = name
     if best is None:
         match = _NAME.match(text)
-        if (match and not _VERBS.search(match.group()) and not _NOT_A_NAME.search(match.group())
-                and not _WHOLE_AREA.fullmatch(match.group()) and (len(match.group()) > 2 or match.group().endswith("县"))):
-            best = match.group()  # two characters name a county (沛县) but rarely else (上市, 城区)
+        if match and _plausible_name(match.group()):
+            best = match.group()
     if best is None:
         return None
     end = len(best)
@@ -72,6 +71,27 @@ def _unit_at(text: str, context: Context) -> tuple[str, int] | None:
     if bracket:
         end += bracket.end()
     return best, end
+
+
+# A name guessed from its suffix alone is taken only in a shape unit names have: a level
+# then a body (县财政局, 市发改委), a place and its level first (西安市灞桥区, 鼓楼区民政局),
+# a short place name (城门镇, 白龙县, 东湖省) or a short body's name (发改局); not "科学确定村庄布局", "更好地发挥政府部门".
+_NAME_SHAPES = re.compile(
+    r"^[省市州县区镇乡](?![级内外])[\u4e00-\u9fff]{2,}"
+    r"|^[\u4e00-\u9fff]{2,4}?(?:省|市|州|县|区|镇|乡|街道)(?![级内外])[\u4e00-\u9fff]*"
+    r"|^[\u4e00-\u9fff]{1,4}(?:村|社区)$"
+    r"|^[\u4e00-\u9fff]{2,5}(?:局|委|办|部|厅|院|所|站|中心|会|联|队|社|团|馆|公司|集团)$"  # 发改局, 团县委
+)
+# Words for kinds of places rather than names: 行政村, 贫困村, 经济强区, 帮扶县.
+_KIND_OF_PLACE = re.compile(r"(?:行政|贫困|重点|强|帮扶|受援|结对|试点|示范|特色|美丽|和美|所在|周边|相关|有关)[省市县区镇乡村]$")
+
+
+def _plausible_name(name: str) -> bool:
+    if _VERBS.search(name) or _NOT_A_NAME.search(name) or _WHOLE_AREA.fullmatch(name) or _KIND_OF_PLACE.search(name):
+        return False
+    if len(name) <= 2:
+        return name.endswith("县")  # 沛县; "上市", "城区" are words
+    return bool(_NAME_SHAPES.match(name))
 
 
 def leading_units(text: str, context: Context) -> tuple[list[str], bool] | None:

@@ -55,3 +55,11 @@ def test_bracketed_alias_pair_folds_with_known_alias():
 
 def test_document_teaches_its_own_aliases():
     assert learn_aliases(["区委办 区民政局 (区乡村振兴局)"]) == {"区乡村振兴局": "区民政局"}
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("到2026年", datetime.date(2026, 12, 31)),
+    ("2027年底前", datetime.date(2027, 12, 31)),
+])
+def test_a_year_alone_allows_that_whole_year(printed, expected):
+    assert resolve(printed, 2024) == expected

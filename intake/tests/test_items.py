@@ -345,3 +345,24 @@ def test_a_two_character_word_ending_like_a_unit_assigns_no_figure():
     text = "蔬菜工作要点\n一、抓好质量安全。上市蔬菜抽检合格率达98%以上。\n二、扩大种植。新增大棚50个。\n"
     targets = _task(_parse(text), "一")["targets"]
     assert [(t["value"], t["assignee"]) for t in targets] == [(98, None)]
+
+
+def test_a_head_summing_up_its_body_counts_each_figure_once():
+    text = ("北山市2026年主要目标分解\n"
+            "1.地区生产总值增长7%，其中工业增加值增长8%。\n"
+            "全市生产总值增长7%，规模以上工业增加值增长8%，达到900亿元。(市发改委)\n"
+            "2.港口货物吞吐量增长5%。\n"
+            "集装箱吞吐量120万标箱。(市交通局)\n")
+    plan = _parse(text)
+    assert sorted((t["value"], t["unit"]) for t in _task(plan, "1")["targets"]) == [(7, "%"), (8, "%"), (9000000, "万元")]
+    assert sorted((t["value"], t["unit"]) for t in _task(plan, "2")["targets"]) == [(5, "%"), (120, "万标箱")]
+
+
+def test_a_month_under_a_later_year_named_before_it_is_that_years_and_a_policy_term_is_no_deadline():
+    text = ("南川县村庄规划三年行动(2026—2028年)\n"
+            "一、完成村庄分类。2026年任务：完成分类。2027年任务：完成新编规划30个，10月底前完成。\n"
+            "二、减轻企业负担。降低缴费费率，实施期限至2026年12月31日。\n")
+    plan = _parse(text)
+    assert plan["plan"]["year"] == 2026
+    assert _task(plan, "一")["deadline"] == "2027-10-31"
+    assert _task(plan, "二")["deadline"] is None

@@ -89,3 +89,17 @@ def test_peers_listed_together_are_no_breakdown():
 
     targets = targets_for([["具体任务是：马尾区12名，鼓楼区11名"]], CONTEXT)
     assert all("part_of" not in t for t in targets)
+
+
+def test_a_word_merely_ending_like_a_unit_is_no_subject():
+    # 局 ends "科学确定村庄布局", 部门 ends "发挥政府部门", 村 ends "行政村": none is a unit.
+    assert found("科学确定村庄布局，评估率达到60%") == [(60, "%", None)]
+    assert found("更好地发挥政府部门作用，帮助800名以上残疾人就业") == [(800, "人", None)]
+    assert found("行政村覆盖率达到100%") == [(100, "%", None)]
+    assert found("全年城镇新增就业岗位2万个以上") == [(2, "万个", None)]
+
+
+def test_names_in_the_shapes_units_have_still_take_their_figure():
+    assert found("县财政局落实资金50万元") == [(50, "万元", "县财政局")]
+    assert found("西湖市东城区选派干部6名") == [(6, "人", "西湖市东城区")]
+    assert found("白龙县新增就业300人") == [(300, "人", "白龙县")]

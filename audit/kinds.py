@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from assessment.models import Category, Item, ItemScore, Scheme, ScoreSheet
+from funds.models import FundsEvidence, FundsFigure, FundsReport, Milestone, Project, ProjectFund
 from issuance.models import PlanVersion, Receipt
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
@@ -70,6 +71,17 @@ KINDS = [Kind(*k) for k in [
      lambda r: reverse("issuance:version", args=[r.id])),
     ("receipt", Receipt, "签收", lambda r: f"下达版本#{r.version_id} 单位#{r.unit_id}", "version__plan_id",
      lambda r: reverse("issuance:version", args=[r.version_id])),
+    # The project library (funds): by the project's plan.
+    ("project", Project, "协作资金项目", lambda r: r.name, "plan_id", lambda r: reverse("funds:project", args=[r.id])),
+    ("projectfund", ProjectFund, "项目资金", lambda r: f"项目#{r.project_id} {r.get_source_display()}",
+     "project__plan_id", lambda r: reverse("funds:project", args=[r.project_id])),
+    ("milestone", Milestone, "资金进度节点", lambda r: f"项目#{r.project_id} {r.get_measure_display()}{r.due_on:%m月%d日}",
+     "project__plan_id", lambda r: reverse("funds:project", args=[r.project_id])),
+    ("fundsreport", FundsReport, "资金月报", lambda r: f"资金月报#{r.id}（{r.get_status_display()}）", "project__plan_id",
+     lambda r: reverse("funds:report", args=[r.project_id, r.cycle_id])),
+    ("fundsfigure", FundsFigure, "资金数字", lambda r: f"资金月报#{r.report_id} {r.get_source_display()}",
+     "report__project__plan_id"),
+    ("fundsevidence", FundsEvidence, "资金佐证", lambda r: _cut(r.original_name), "report__project__plan_id"),
     ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),
     ("alias", UnitAlias, "单位别名", lambda r: r.name),
     ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),

@@ -374,6 +374,41 @@ rule("issuance:sign", _version, own=gp("L MMM MMM MM M", "L 33N 444 NN 4"),
                                 other_office=gp("L MMM MMM MM M", "L NN3 NNN 44 4"))
 
 
+# The project library (funds.access): the office, its reviewers and leaders read the plan's
+# projects; the responsible unit its own and files their months; the plan's office admin adds
+# and changes them. Another unit's or office's project is 404; the funds table is the office's.
+def _funds(kind, key="pk"):
+    return lambda world, variant: {key: world["funds"][kind][variant].pk}
+
+
+def _funds_month(world, variant):
+    project = world["funds"]["projects"][variant]
+    return {"pk": project.pk, "cycle_pk": world["funds"]["cycles"][variant].pk}
+
+
+rule("funds:projects", any=gp("L 222 222 22 2", "L MMM MMM MM M"))
+rule("funds:project_create", any=gp("L 444 424 42 2", "L 444 4B4 4B B"))
+rule("funds:project", _funds("projects"), own=gp("L 2NN 222 NN 2", "L MMM MMM MM M"),
+                                          other_unit=gp("L N2N 222 NN 2", "L MMM MMM MM M"),
+                                          other_office=gp("L NN2 NNN 22 2", "L MMM MMM MM M"))
+rule("funds:project_edit", _funds("projects"), own=gp("L 4NN 424 NN 2", "L 4NN 4B4 NN B"),
+                                               other_unit=gp("L N4N 424 NN 2", "L N4N 4B4 NN B"),
+                                               other_office=gp("L NN4 NNN 42 2", "L NN4 NNN 4B B"))
+rule("funds:milestone_add", _funds("projects"), own=gp("L MMM MMM MM M", "L 4NN 434 NN 3"),
+                                                other_unit=gp("L MMM MMM MM M", "L N4N 434 NN 3"),
+                                                other_office=gp("L MMM MMM MM M", "L NN4 NNN 43 3"))
+rule("funds:milestone_delete", _funds("milestones"), own=gp("L MMM MMM MM M", "L 4NN 434 NN 3"),
+                                                     other_office=gp("L MMM MMM MM M", "L NN4 NNN 43 3"))
+rule("funds:report", _funds_month, own=gp("L 2NN 222 NN 2", "L BNN 444 NN 4"),
+                                   other_unit=gp("L N2N 222 NN 2", "L NBN 444 NN 4"),
+                                   other_office=gp("L NN2 NNN 22 2", "L NNB NNN 44 4"))
+rule("funds:evidence_download", _funds("evidence"), own=gp("L 2NN 222 NN 2", "L MMM MMM MM M"),
+                                                    other_unit=gp("L N2N 222 NN 2", "L MMM MMM MM M"),
+                                                    other_office=gp("L NN2 NNN 22 2", "L MMM MMM MM M"))
+rule("funds:progress_xlsx", _plan, own=gp("L 444 222 NN 2", "L MMM MMM MM M"),
+                                   other_office=gp("L 444 NNN 22 2", "L MMM MMM MM M"))
+
+
 # --- the world -----------------------------------------------------------------------------
 
 @pytest.fixture
@@ -443,7 +478,33 @@ def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the import
             "units": {"own": units["鼓东街道"], "other_office": shangdu},
             "users": {"own": cast["own_reporter"], "other_office": cast["outsider"]}, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
             "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "revisions": revisions,
-            "pending": pending}
+            "pending": pending, "funds": _funds_world(cast, plans, reports)}
+
+
+def _funds_world(cast, plans, reports):
+    """A project per variant (鼓东街道's and 鼓西街道's in the own plan, 上渡街道's in the other
+    office's), each with a milestone, its November month and a filed month with a voucher."""
+    from funds import services as funds
+
+    projects, milestones, cycles, evidence = {}, {}, {}, {}
+    for variant, plan, admin in (("own", plans["own"], cast["office"]), ("other_unit", plans["own"], cast["office"]),
+                                 ("other_office", plans["other_office"], cast["foreign_admin"])):
+        report = reports[variant]
+        project = funds.do_create_project(admin, plan=plan, name=f"项目{variant}", county="西吉县", kind="industry",
+                                          year=2026, responsible_unit=report.unit, planned={"fiscal": "10"})
+        milestones[variant] = funds.do_add_milestone(admin, project, measure="disbursed",
+                                                     due_on=datetime.date(2026, 9, 30), percent="80")
+        filed = funds.do_save_funds_report(report_user(cast, variant), project, report.cycle,
+                                           figures={"fiscal": ("1", "0")}, progress="building",
+                                           poor_people=1, farmers_linked=0)
+        evidence[variant] = funds.do_add_funds_evidence(report_user(cast, variant), filed, name="凭证.pdf",
+                                                        data=b"%PDF-1.4\n%voucher\n")
+        projects[variant], cycles[variant] = project, report.cycle
+    return {"projects": projects, "milestones": milestones, "cycles": cycles, "evidence": evidence}
+
+
+def report_user(cast, variant):
+    return cast[{"own": "own_reporter", "other_unit": "other_reporter", "other_office": "outsider"}[variant]]
 
 
 def outcome(response):

@@ -7,7 +7,8 @@ it concerns, so an adjustment tells only them and asks only them to sign again:
 - a task added or removed: every unit it concerns (before or after);
 - a task's text, deadline, lead or partner units changed: its units before and after;
 - a quota (a target) added, removed or changed: the unit it is given to (a group: its members);
-  a task's total (no unit): the task's lead units.
+  a task's total (no unit): the task's lead units;
+- a group's members changed (the task's units as printed the same): the members it gained or lost.
 
     [{"kind": "added" | "removed" | "changed", "task_id", "task": label,
       "lines": [{"field", "old", "new"}], "units": [leaf unit ids]}]
@@ -113,6 +114,12 @@ def _task_change(old: dict, new: dict, previous: dict, task: dict) -> dict | Non
             lines.append({"field": f"{target['metric']}（{target_owner(old, target)}）",
                           "old": quantity_text(target), "new": "（删除）"})
             _add(units, _quota_units(old, previous, target))
+    # A group's members changed (十街镇 gained a street): the units it brings or takes away.
+    moved = set(previous["responsible"]) ^ set(task["responsible"])
+    if moved - set(units):
+        lines.append({"field": "责任单位（集合单位按成员）", "old": _names(old, previous["responsible"]),
+                      "new": _names(new, task["responsible"])})
+        _add(units, [pk for pk in everyone if pk in moved])
     if not lines:
         return None
     return {"kind": "changed", "task_id": task["id"], "task": task_label(task), "lines": lines, "units": units}

@@ -145,6 +145,8 @@ def do_issue_plan(actor, plan: Plan, *, doc_number: str = "", body: str = "") ->
 
 
 def _units_to_sign(plan: Plan, snapshot: dict) -> list[int]:
+    if not plan.is_live:
+        raise IssuanceError(f"方案状态为“{plan.get_state_display()}”，不在执行中，不能下达或调整")
     if not snapshot["tasks"]:
         raise IssuanceError("方案还没有任务，不能下达")
     units = units_with_work(snapshot, exclude=plan.office_id)

@@ -149,3 +149,24 @@ def test_a_failed_issue_leaves_no_files(issued_work, settings, tmp_path):
     with pytest.raises(services.IssuanceError, match="方案还没有任务，不能下达"):
         services.do_issue_plan(issued_work["people"]["office"], plan)
     assert not PlanVersion.objects.exists() and not list(tmp_path.rglob("*.docx"))
+
+
+def test_a_plan_out_of_the_live_work_is_not_issued(issued_work):
+    plan = issued_work["plan"]
+    plan.state = plan.State.REFERENCE
+    plan.save()
+    with pytest.raises(services.IssuanceError, match="方案状态为“参考（不填报）”，不在执行中，不能下达或调整"):
+        services.do_issue_plan(issued_work["people"]["office"], plan)
+
+
+def test_a_group_gaining_a_member_asks_the_new_member_to_sign(issued_work):
+    from orgs.models import GroupMembership, Unit
+    people, plan, units = issued_work["people"], issued_work["plan"], issued_work["units"]
+    services.do_issue_plan(people["office"], plan)
+    antai = Unit.objects.create(name="安泰街道", kind=Unit.Kind.TOWN, region=units["鼓楼区"].region)
+    GroupMembership.objects.create(group=units["三街镇"], member=antai, position=9)
+    version = services.do_issue_adjustment(people["office"], plan, reason="三街镇增加安泰街道")
+    assert names(version.receipts.select_related("unit")) == ["安泰街道"]
+    assert version.changes[0]["lines"] == [{"field": "责任单位（集合单位按成员）",
+                                            "old": "区民政局、鼓东街道、鼓西街道、洪山镇",
+                                            "new": "区民政局、鼓东街道、鼓西街道、洪山镇、安泰街道"}]

@@ -17,6 +17,7 @@ from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
 from oversight.models import Bulletin
 from people.models import AllowancePayment, Person, TargetRule
+from planning.models import Proposal, ProposedFigure
 from plans.models import Assignment, Plan, Target, Task
 from reporting.models import Evidence, EvidenceRule, ProgressReport, ReportedFigure, ReportingSchedule
 
@@ -82,6 +83,11 @@ KINDS = [Kind(*k) for k in [
     ("fundsfigure", FundsFigure, "资金数字", lambda r: f"资金月报#{r.report_id} {r.get_source_display()}",
      "report__project__plan_id"),
     ("fundsevidence", FundsEvidence, "资金佐证", lambda r: _cut(r.original_name), "report__project__plan_id"),
+    # units' own optional tasks (自选动作, planning/proposals.py)
+    ("proposal", Proposal, "自选动作申报", lambda r: _cut(r.text), "plan_id",
+     lambda r: reverse("planning:proposal", args=[r.id])),
+    ("proposedfigure", ProposedFigure, "自选动作指标", lambda r: f"{r.metric} {r.quantity.normalize():f}{r.unit}"
+     if r.quantity is not None else r.metric, "proposal__plan_id"),
     ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),
     ("alias", UnitAlias, "单位别名", lambda r: r.name),
     ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),

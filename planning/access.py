@@ -3,12 +3,13 @@ keeps its rules in its own block below.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.roles import Role
 from plans import access as plan_access
-from plans.models import Plan, Target
+from plans.models import Assignment, Plan, Target
+from planning.models import Proposal
 
 
 # -- 预分解 and 承接 (breakdown, implement) ------------------------------------------------------
@@ -69,3 +70,87 @@ def upper_plan_for(user, pk) -> Plan:
     return plan
 
 # -- end of 预分解 and 承接 ----------------------------------------------------------------------
+
+
+def require(allowed: bool, message: str = "没有权限执行此操作") -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+# -- units' own optional tasks (自选动作): planning/proposals.py --------------------------------
+# A unit's reporters propose for a live plan their unit (or a group it belongs to) has work in,
+# and see their unit's proposals; the office keeping the plan (its reviewers and admins) sees the
+# proposals, its admins decide. Anyone else is answered 404: a proposal is not said to exist.
+
+def _has_work(unit_id: int, plan: Plan) -> bool:
+    units = plan_access.units_of(unit_id)
+    return (Assignment.objects.filter(task__plan=plan, unit_id__in=units).exists()
+            or Target.objects.filter(task__plan=plan, assignee_id__in=units).exists())
+
+
+def may_propose(user, plan: Plan) -> bool:
+    """A reporter of a unit with work in the live plan, other than the office keeping it (the
+    office adds its own tasks to its plan directly)."""
+    if not getattr(user, "is_authenticated", False) or not user.unit_id or not user.has_role(Role.REPORTER):
+        return False
+    return plan.is_live and user.unit_id != plan.office_id and _has_work(user.unit_id, plan)
+
+
+def plans_to_propose_for(user) -> list[Plan]:
+    """The live plans this person may propose a 自选动作 for (their list page offers them)."""
+    if not getattr(user, "is_authenticated", False) or not user.unit_id or not user.has_role(Role.REPORTER):
+        return []
+    units = plan_access.units_of(user.unit_id)
+    worked = (Q(pk__in=Assignment.objects.filter(unit_id__in=units).values("task__plan_id"))
+              | Q(pk__in=Target.objects.filter(assignee_id__in=units).values("task__plan_id")))
+    return list(plan_access.plans_visible_to(user).live().filter(worked).exclude(office_id=user.unit_id)
+                .order_by("-year", "title"))
+
+
+def _reads_for_office(user) -> bool:
+    return bool(user.unit_id) and (user.has_role(Role.REVIEWER) or user.has_role(Role.OFFICE_ADMIN))
+
+
+def reads_for_office(user, plan: Plan) -> bool:
+    """The office keeping the plan (its reviewers and admins) reads the proposals made for it."""
+    return getattr(user, "is_authenticated", False) and user.unit_id == plan.office_id and _reads_for_office(user)
+
+
+def may_decide(user, plan: Plan) -> bool:
+    """Accepting or returning is the plan's office's: its admins, or a superuser."""
+    return plan_access.may_change_state(user, plan)
+
+
+def proposals_visible_to(user) -> QuerySet[Proposal]:
+    proposals = Proposal.objects.select_related("plan", "unit")
+    if not getattr(user, "is_authenticated", False):
+        return proposals.none()
+    if user.is_superuser:
+        return proposals
+    if not user.unit_id:
+        return proposals.none()
+    condition = Q(unit_id=user.unit_id)
+    if _reads_for_office(user):
+        condition |= Q(plan__office_id=user.unit_id)
+    return proposals.filter(condition)
+
+
+def proposal_for(user, pk) -> Proposal:
+    found = proposals_visible_to(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("没有找到该自选动作申报，或不在您的查看范围内")
+    return found
+
+
+def may_revise(user, proposal: Proposal) -> bool:
+    """The proposing unit's reporters, until it is accepted."""
+    return (getattr(user, "is_authenticated", False) and user.unit_id == proposal.unit_id
+            and user.has_role(Role.REPORTER))
+
+
+def plan_for_proposing(user, pk) -> Plan:
+    """The plan a new proposal is for: 404 when the person may not see it, 403 when they see it
+    but may not propose."""
+    plan = plan_access.plan_for(user, pk)
+    require(may_propose(user, plan), "只有在本方案中有任务的单位（填报员）可以申报自选动作")
+    return plan

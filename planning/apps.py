@@ -7,3 +7,6 @@ class PlanningConfig(AppConfig):
 
     name = "planning"
     verbose_name = "计划编制"
+
+    def ready(self):
+        from planning import proposal_panel  # noqa: F401  (the plan page's 自选动作 section)

@@ -409,6 +409,40 @@ rule("funds:progress_xlsx", _plan, own=gp("L 444 222 NN 2", "L MMM MMM MM M"),
                                    other_office=gp("L 444 NNN 22 2", "L MMM MMM MM M"))
 
 
+# Units' own optional tasks (自选动作, planning.access): a unit's reporters propose for a plan
+# their unit has work in and see their own proposals; the plan's office reads them, its admins
+# accept or return (B: a return without a reason). Anyone else 404. `own` is 鼓东街道's proposal,
+# `other_unit` 鼓西街道's, both in 区民政局's plan; `other_office` 上渡街道's in 仓山区's.
+def _proposal(world, variant):
+    from planning.models import Proposal
+    proposals = world.setdefault("proposals", {})
+    if variant not in proposals:
+        plan, who = {"own": (world["plans"]["own"], "own_reporter"), "other_unit": (world["plans"]["own"], "other_reporter"),
+                     "other_office": (world["plans"]["other_office"], "outsider")}[variant]
+        author = world["cast"][who]
+        proposals[variant] = Proposal.objects.create(plan=plan, unit=author.unit, text="自选动作", proposed_by=author,
+                                                     submitted_at=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC))
+    return {"pk": proposals[variant].pk}
+
+
+def _plan_pk(world, variant):
+    return {"plan_pk": world["plans"][variant].pk}
+
+
+rule("planning:proposals", any=g("L 222 222 22 2"))
+rule("planning:proposal_new", _plan_pk, own=gp("L 22N 444 NN 4", "L BBN 444 NN 4"),
+                                        other_office=gp("L NN2 NNN 44 4", "L NNB NNN 44 4"))
+rule("planning:proposal", _proposal, own=gp("L 2NN 22N NN 2", "L BNN 44N NN 4"),
+                                     other_unit=gp("L N2N 22N NN 2", "L NBN 44N NN 4"),
+                                     other_office=gp("L NN2 NNN 22 2", "L NNB NNN 44 4"))
+rule("planning:proposal_accept", _proposal, own=gp("L MMM MMM MM M", "L 4NN 43N NN 3"),
+                                            other_unit=gp("L MMM MMM MM M", "L N4N 43N NN 3"),
+                                            other_office=gp("L MMM MMM MM M", "L NN4 NNN 43 3"))
+rule("planning:proposal_return", _proposal, own=gp("L MMM MMM MM M", "L 4NN 4BN NN B"),
+                                            other_unit=gp("L MMM MMM MM M", "L N4N 4BN NN B"),
+                                            other_office=gp("L MMM MMM MM M", "L NN4 NNN 4B B"))
+
+
 # --- the world -----------------------------------------------------------------------------
 
 @pytest.fixture

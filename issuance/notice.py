@@ -39,6 +39,7 @@ class Notice:
     annex_title: str
     table: DivisionTable
     changes: list[str] = field(default_factory=list)  # an adjustment's list, one sentence a change
+    reason: str = ""  # an adjustment's 调整原因
 
 
 def is_landscape(table: DivisionTable) -> bool:
@@ -58,12 +59,18 @@ def render_notice(notice: Notice) -> bytes:
     for text in notice.paragraphs:
         officialdoc.add_paragraph(doc, text)
     if notice.changes:
-        officialdoc.add_heading(doc, "调整内容", 1)
+        officialdoc.add_heading(doc, "一、调整原因", 1)
+        officialdoc.add_paragraph(doc, notice.reason)
+        officialdoc.add_heading(doc, "二、调整内容", 1)
         for number, text in enumerate(notice.changes, start=1):
             officialdoc.add_paragraph(doc, f"{number}. {text}")
+    last_body = len(doc.paragraphs) - 1
     officialdoc.add_paragraph(doc, "")  # 附件说明: 正文下空一行
     officialdoc.add_paragraph(doc, f"附件：{notice.annex_title}")
     officialdoc.add_signature(doc, notice.issuer, notice.issued_on)
+    # The signature never stands on a page alone: the last lines of the text go over with it.
+    for paragraph in doc.paragraphs[last_body:-1]:
+        paragraph.paragraph_format.keep_with_next = True
     _annex(doc, notice)
     return officialdoc.to_bytes(doc)
 

@@ -85,7 +85,7 @@ def _new_version(actor, plan: Plan, *, kind: str, number: int, snapshot: dict, c
     table = division_table(snapshot)
     issued_on = timezone.localdate()
     body = (body or "").strip() or default_body(plan, kind)
-    paragraphs = _paragraphs(body) + ([f"调整说明：{reason}"] if reason else [])
+    paragraphs = _paragraphs(body)
     version = PlanVersion(plan=plan, number=number, kind=kind, title=notice_title(plan, kind),
                           doc_number=(doc_number or "").strip(), issuer=issuer_of(plan), issued_on=issued_on,
                           body=body, reason=reason, snapshot=snapshot, changes=changes, issued_by=actor)
@@ -93,7 +93,7 @@ def _new_version(actor, plan: Plan, *, kind: str, number: int, snapshot: dict, c
         raise IssuanceError("通知文号不能超过64个字", field="doc_number")
     notice = Notice(title=version.title, doc_number=version.doc_number, issuer=version.issuer, issued_on=issued_on,
                     paragraphs=paragraphs, annex_title=annex_title(plan), table=table,
-                    changes=[summary(change) for change in changes])
+                    changes=[summary(change) for change in changes], reason=reason)
     stem = f"plan-{plan.pk}-v{number}"
     version.notice.save(f"{stem}.docx", ContentFile(render_notice(notice)), save=False)
     stored.append(version.notice.name)

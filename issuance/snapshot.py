@@ -129,7 +129,8 @@ def unit_name(snapshot: dict, unit_id) -> str:
 def task_label(task: dict) -> str:
     prefix = f"{task['list_name']} " if task["list_name"] else ""
     text = task["text"] or task["measures"]
-    return f"{prefix}{task['ref']}. {text[:40]}{'…' if len(text) > 40 else ''}"
+    text = f"{text[:40]}…" if len(text) > 40 else text.rstrip("。；;，, ")  # quoted in a sentence: no 。inside
+    return f"{prefix}{task['ref']}. {text}"
 
 
 def quantity_text(target: dict) -> str:

@@ -117,7 +117,7 @@ def test_an_adjustment_lists_the_changes_and_asks_only_the_units_concerned(issue
     second = services.do_issue_adjustment(office, plan, reason="鼓东街道申请调增", doc_number="鼓协办〔2026〕9号")
     assert (second.number, second.kind) == (2, PlanVersion.Kind.ADJUSTMENT)
     assert second.title == "关于调整《2026年测试方案》任务分工的通知"
-    assert second.changes == [{"kind": "changed", "task_id": issued_work["task"].pk, "task": "1. 落实社会帮扶资金100万元。",
+    assert second.changes == [{"kind": "changed", "task_id": issued_work["task"].pk, "task": "1. 落实社会帮扶资金100万元",
                                "lines": [{"field": "社会帮扶资金（鼓东街道）", "old": "33.3万元", "new": "40万元"}],
                                "units": [units["鼓东街道"].pk]}]
     # Only 鼓东街道 signs again and is told; the others' earlier receipts stand.

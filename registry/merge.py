@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, ProtectedError
 
 from accounts.models import User
 from history.records import acting
+from issuance.models import Receipt, SignReminderSent
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Unit, UnitAlias
 from oversight.models import Bulletin, WarningSent
@@ -107,6 +108,7 @@ def _move_everything(keep: Unit, other: Unit) -> None:
             names.add(alias.name)
     if other.name not in names:
         UnitAlias.objects.create(unit=keep, name=other.name, note=MERGED_NOTE)
+    _move_receipts(keep, other)
     _move(GroupRobot.objects.filter(office=other), "office", keep)
     _move(Bulletin.objects.filter(office=other), "office", keep)
     # Records of reminders and warnings sent (not historied): the kept unit's own stand where
@@ -117,3 +119,21 @@ def _move_everything(keep: Unit, other: Unit) -> None:
     WarningSent.objects.filter(unit=other).filter(Exists(WarningSent.objects.filter(
         unit=keep, cycle_id=OuterRef("cycle_id")))).delete()
     WarningSent.objects.filter(unit=other).update(unit=keep)
+    SignReminderSent.objects.filter(unit=other).filter(Exists(SignReminderSent.objects.filter(
+        unit=keep, version_id=OuterRef("version_id"), sent_on=OuterRef("sent_on")))).delete()
+    SignReminderSent.objects.filter(unit=other).update(unit=keep)
+
+
+def _move_receipts(keep: Unit, other: Unit) -> None:
+    """签收 of a plan's versions: where both were asked to sign one version, the kept unit's receipt
+    stands, signed if either had signed (the signature and who gave it carried over)."""
+    for receipt in Receipt.objects.filter(unit=other):
+        twin = Receipt.objects.filter(version_id=receipt.version_id, unit=keep).first()
+        if twin is None:
+            receipt.unit = keep
+            receipt.save(update_fields=["unit"])
+            continue
+        if twin.signed_at is None and receipt.signed_at is not None:
+            twin.signed_at, twin.signed_by = receipt.signed_at, receipt.signed_by
+            twin.save(update_fields=["signed_at", "signed_by"])
+        receipt.delete()

@@ -29,7 +29,7 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
     }, "tasks": []} for p in Plan.objects.filter(pk__in=plan_ids).values(
         "id", "title", "doc_number", "year", "end_year", "references", "statements")}
     tasks = {}
-    for t in (Task.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "position", "id").values(
+    for t in (Task.objects.filter(plan_id__in=plan_ids, archived=False).order_by("plan_id", "position", "id").values(
             "id", "plan_id", "ref", "list_name", "category", "text", "measures", "deadline", "deadline_text", "score",
             "upper_task__plan__doc_number", "upper_task__plan__title", "upper_task__list_name", "upper_task__ref")):
         upper_label = t["upper_task__plan__doc_number"] or t["upper_task__plan__title"]
@@ -45,7 +45,7 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
         tasks[t["id"]] = task
         plans[t["plan_id"]]["tasks"].append(task)
     aliases: dict[int, set[str]] = {}
-    assignments = list(Assignment.objects.filter(task__plan_id__in=plan_ids).order_by("task_id", "role", "position", "id")
+    assignments = list(Assignment.objects.filter(task__plan_id__in=plan_ids, task__archived=False).order_by("task_id", "role", "position", "id")
                        .values("task_id", "role", "printed_name", "unit_id", "unit__name"))
     printed_units = {a["unit_id"] for a in assignments if a["printed_name"]}
     for unit_id, name in UnitAlias.objects.filter(unit_id__in=printed_units).values_list("unit_id", "name"):
@@ -56,7 +56,7 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
         if a["printed_name"]:
             task["_printed_units"].append((a["printed_name"], a["unit__name"], aliases.get(a["unit_id"], set())))
     index: dict[int, int] = {}
-    rows = Target.objects.filter(task__plan_id__in=plan_ids).order_by("task_id", "position", "id").values(
+    rows = Target.objects.filter(task__plan_id__in=plan_ids, task__archived=False).order_by("task_id", "position", "id").values(
         "id", "task_id", "metric", "quantity", "unit", "comparator", "assignee__name", "assignee_printed",
         "printed_text", "parent_id", "carried_over", "breakdown_reason")
     rows = list(rows)

@@ -7,8 +7,10 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.roles import Role
+from orgs.access import pickable_units
+from orgs.models import Unit
 from plans import access as plan_access
-from plans.models import Assignment, Plan, Target
+from plans.models import Assignment, Plan, Target, Task
 from planning.models import Proposal
 
 
@@ -154,3 +156,61 @@ def plan_for_proposing(user, pk) -> Plan:
     plan = plan_access.plan_for(user, pk)
     require(may_propose(user, plan), "只有在本方案中有任务的单位（填报员）可以申报自选动作")
     return plan
+
+
+# --- editing a plan in place (planning.editing, planning.edit_views) ---------------------------
+# The office keeping a plan edits it: its admins, or a superuser. Anyone else without the admin
+# role 403; another office's plan or task 404.
+
+def is_editor(user) -> bool:
+    """An office admin with a unit (its office), or a superuser."""
+    return bool(getattr(user, "is_authenticated", False)) and user.is_active and (
+        user.is_superuser or is_office_admin(user))
+
+def may_edit(user, plan: Plan) -> bool:
+    """Only the office that keeps the plan edits it: its admins (or a superuser)."""
+    if not is_editor(user):
+        return False
+    return user.is_superuser or (bool(plan.office_id) and plan.office_id == user.unit_id)
+
+
+def require_edit(user, plan: Plan) -> None:
+    if not may_edit(user, plan):
+        raise PermissionDenied("只有主办单位的管理员可以编辑方案")
+
+
+def editable_plans(user) -> QuerySet[Plan]:
+    if not is_editor(user):
+        return Plan.objects.none()
+    return Plan.objects.all() if user.is_superuser else Plan.objects.filter(office_id=user.unit_id)
+
+
+def plan_to_edit(user, pk) -> Plan:
+    """The plan for an editing page: 403 for anyone but an office admin, 404 for a plan its
+    office does not keep."""
+    if not is_editor(user):
+        raise PermissionDenied("只有协作办公室管理员可以编辑方案")
+    plan = editable_plans(user).select_related("office", "parent").filter(pk=pk).first()
+    if plan is None:
+        raise Http404("没有找到该方案，或不是本办公室主办的方案")
+    return plan
+
+
+def task_to_edit(user, pk) -> Task:
+    """A task of a plan the person may edit (403 / 404 as for its plan)."""
+    if not is_editor(user):
+        raise PermissionDenied("只有协作办公室管理员可以编辑方案")
+    task = Task.objects.select_related("plan__office").filter(plan__in=editable_plans(user), pk=pk).first()
+    if task is None:
+        raise Http404("没有找到该任务，或不是本办公室主办的方案")
+    return task
+
+
+def units_to_pick(user) -> QuerySet[Unit]:
+    """Units an office may give a task or a target to: its own and the other side of its
+    pairings (orgs.access.pickable_units), active ones only."""
+    if not is_editor(user):
+        return Unit.objects.none()
+    return pickable_units(user).filter(is_active=True)
+
+# --- end of editing ------------------------------------------------------------------------------

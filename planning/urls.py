@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning import proposal_views
+from planning import edit_views, proposal_views
 
 app_name = "planning"
 
@@ -11,4 +11,21 @@ urlpatterns: list = [
     path("proposals/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/accept/", proposal_views.proposal_accept, name="proposal_accept"),
     path("proposals/<int:pk>/return/", proposal_views.proposal_return, name="proposal_return"),
+]
+
+# --- editing a plan in place (planning.edit_views) ---------------------------------------------
+urlpatterns += [
+    path("plans/<int:pk>/edit/", edit_views.plan_edit, name="edit"),
+    path("plans/<int:pk>/facts/", edit_views.plan_facts, name="plan_facts"),
+    path("plans/<int:pk>/tasks/new/", edit_views.task_new, name="task_new"),
+    path("tasks/<int:pk>/", edit_views.task_edit, name="task"),
+    path("tasks/<int:pk>/targets/", edit_views.task_targets, name="task_targets"),
+    path("tasks/<int:pk>/move/", edit_views.task_move, name="task_move"),
+    path("tasks/<int:pk>/split/", edit_views.task_split, name="task_split"),
+    path("tasks/<int:pk>/merge/", edit_views.task_merge, name="task_merge"),
+    path("tasks/<int:pk>/delete/", edit_views.task_delete, name="task_delete"),
+    path("tasks/<int:pk>/archive/", edit_views.task_archive, name="task_archive"),
+    path("tasks/<int:pk>/restore/", edit_views.task_restore, name="task_restore"),
+    path("tasks/<int:pk>/move-reports/", edit_views.task_move_reports, name="task_move_reports"),
+    path("units.json", edit_views.units_json, name="units_json"),
 ]

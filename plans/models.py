@@ -118,6 +118,9 @@ class Task(Traceable):
     score = models.DecimalField("分值", max_digits=7, decimal_places=2, null=True, blank=True,
                                 validators=[MinValueValidator(Decimal(0))])
     evidence_required = models.TextField("考核要求", blank=True)
+    # A task dropped from the work after units reported on it: kept with its reports and figures,
+    # out of reporting (no new months), the checks and the plan's task table (planning.editing).
+    archived = models.BooleanField("已归档", default=False, help_text="已有填报的任务不删除，归档后不再填报")
     upper_task = models.ForeignKey(
         "self", verbose_name="落实的上级任务", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="implemented_by",

@@ -66,7 +66,7 @@ def template_workbook(units: list[Unit], plan: Plan | None = None) -> bytes:
     book = Workbook()
     _help_sheet(book.active)
     _plan_sheet(book.create_sheet(layout.PLAN_SHEET), plan)
-    tasks = list(plan.tasks.order_by("position", "id")) if plan else []
+    tasks = list(plan.tasks.filter(archived=False).order_by("position", "id")) if plan else []
     assignments = _assignments(plan) if plan else {}
     _table_sheet(book.create_sheet(layout.TASK_SHEET), layout.TASK_COLUMNS,
                  [_task_row(task, assignments.get(task.pk, {})) for task in tasks])

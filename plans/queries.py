@@ -40,9 +40,10 @@ class TaskRow:
     targets: list[TargetNode]
 
 
-def plan_task_rows(plan: Plan) -> list[TaskRow]:
+def plan_task_rows(plan: Plan, *, archived: bool = False) -> list[TaskRow]:
+    """The plan's tasks as its pages show them: the live ones, or (archived=True) those archived."""
     tasks = (
-        plan.tasks.select_related("upper_task", "upper_task__plan")
+        plan.tasks.filter(archived=archived).select_related("upper_task", "upper_task__plan")
         .prefetch_related(
             Prefetch("assignments", queryset=Assignment.objects.select_related("unit")),
             Prefetch("targets", queryset=Target.objects.select_related("assignee")),

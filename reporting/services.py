@@ -146,7 +146,9 @@ def reporting_units(task: Task) -> list[Unit]:
 
 
 def _reporting_pairs(plan: Plan) -> list[tuple[Unit, Task]]:
-    return [(unit, task) for task in plan.tasks.prefetch_related("assignments__unit", "targets__assignee")
+    # An archived task (planning.editing.do_archive_task) keeps its reports but gets no new months.
+    return [(unit, task) for task in plan.tasks.filter(archived=False)
+            .prefetch_related("assignments__unit", "targets__assignee")
             for unit in reporting_units(task)]
 
 

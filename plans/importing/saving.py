@@ -199,7 +199,8 @@ def _save_tasks(plan: Plan, tasks: list[dict], units: _Units) -> None:
         seen.add(key)
 
     saved = {(t.list_name, t.ref): t for t in plan.tasks.all()}
-    removed = [t for key, t in saved.items() if key not in seen]
+    # An archived task (kept for its reports) stays when a new version leaves it out.
+    removed = [t for key, t in saved.items() if key not in seen and not t.archived]
     reported = [t for t in removed if t.progress_reports.exists()]
     if reported:
         names = "、".join(task_label((t.list_name, t.ref)) for t in reported)

@@ -345,6 +345,27 @@ rule("people:target", _target, own=gp("L NNN 222 NN 2", "L NNN 4B4 NN B"),
                                other_unit=gp("L NNN 222 NN 2", "L NNN 4B4 NN B"),
                                other_office=gp("L NNN NNN 22 2", "L NNN NNN 4B B"))
 
+# Editing a plan in place (planning.access): the office admins of the plan's office and superusers;
+# anyone else without the office admin role 403, another office's plan or task 404. B: an empty
+# form refused with 400; a move without a position and restoring a task not archived say so and
+# go back (302).
+def _task(world, variant):
+    return {"pk": world["plans"][variant].tasks.order_by("position", "id").first().pk}
+
+
+EDIT_PAGE = dict(own=gp("L 444 424 4N 2", "L 444 4B4 4N B"), other_office=gp("L 444 4N4 42 2", "L 444 4N4 4B B"))
+EDIT_POST = dict(own=gp("L MMM MMM MM M", "L 444 4B4 4N B"), other_office=gp("L MMM MMM MM M", "L 444 4N4 4B B"))
+EDIT_REDIRECT = dict(own=gp("L MMM MMM MM M", "L 444 434 4N 3"), other_office=gp("L MMM MMM MM M", "L 444 4N4 43 3"))
+rule("planning:edit", _plan, own=g("L 444 424 4N 2"), other_office=g("L 444 4N4 42 2"))
+rule("planning:plan_facts", _plan, **EDIT_POST)
+rule("planning:task_new", _plan, **EDIT_POST)
+rule("planning:task", _task, **EDIT_PAGE)
+for name in ("task_targets", "task_split", "task_merge", "task_delete", "task_archive", "task_move_reports"):
+    rule(f"planning:{name}", _task, **EDIT_POST)
+rule("planning:task_move", _task, **EDIT_REDIRECT)
+rule("planning:task_restore", _task, **EDIT_REDIRECT)
+rule("planning:units_json", any=gp("L 444 424 42 2", "L MMM MMM MM M"))
+
 
 # Issuing a plan (issuance.access): the office's page for those who oversee the plan (reporters 403,
 # another office 404); issuing, adjusting and reminding by the plan's office admins. A version is read

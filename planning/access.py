@@ -174,6 +174,11 @@ def may_edit(user, plan: Plan) -> bool:
     return user.is_superuser or (bool(plan.office_id) and plan.office_id == user.unit_id)
 
 
+def may_create_plan(user) -> bool:
+    """A new plan is kept by the creator's office: an office admin with a unit."""
+    return is_office_admin(user)
+
+
 def require_edit(user, plan: Plan) -> None:
     if not may_edit(user, plan):
         raise PermissionDenied("只有主办单位的管理员可以编辑方案")

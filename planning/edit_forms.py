@@ -2,11 +2,13 @@
 planning.editing action, which checks again."""
 
 from django import forms
+from django.db.models import Count
 
 from orgs.models import Unit
 from plans.models import Plan, Target, Task
 from planning import unit_lookup
-from planning.report_guard import target_label
+from planning.report_guard import reported, target_label
+from reporting.models import ProgressReport
 
 REASON = forms.CharField(label="修改原因", required=False, max_length=500,
                          widget=forms.TextInput(attrs={"placeholder": "选填，记入修改记录"}))
@@ -19,15 +21,21 @@ class PlanFactsForm(forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = ["title", "doc_number", "issuer", "issued_on", "year", "end_year", "kind"]
+        fields = ["title", "doc_number", "issuer", "issued_on", "year", "end_year", "kind", "parent"]
         widgets = {"issued_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, new=False, uppers=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["state"].initial = self.instance.state
+        # 上级方案: among the plans the person may read (plans.access), never itself.
+        uppers = uppers if uppers is not None else Plan.objects.none()
+        self.fields["parent"].queryset = uppers.exclude(pk=self.instance.pk) if self.instance.pk else uppers
+        if new:  # a new plan starts 执行中; its state is changed afterwards, with a reason
+            del self.fields["state"], self.fields["reason"]
+        else:
+            self.fields["state"].initial = self.instance.state
 
     def facts(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
 
 
 class UnitsField(forms.CharField):
@@ -47,15 +55,21 @@ class TaskForm(forms.ModelForm):
     class Meta:
         model = Task
         fields = ["list_name", "ref", "category", "text", "measures", "deadline", "deadline_text", "optional", "score",
-                  "evidence_required"]
+                  "evidence_required", "upper_task"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "text": forms.Textarea(attrs={"rows": 3}), "measures": forms.Textarea(attrs={"rows": 3}),
                    "evidence_required": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, units=None, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.units = units if units is not None else Unit.objects.none()
         task = self.instance
+        plan = plan or (task.plan if task.plan_id else None)
+        # 落实的上级任务: a task of the upper plan (承接 sets it; corrected here).
+        self.fields["upper_task"].queryset = (Task.objects.filter(plan_id=plan.parent_id).order_by("position", "id")
+                                              if plan is not None and plan.parent_id else Task.objects.none())
+        if not self.fields["upper_task"].queryset.exists():
+            del self.fields["upper_task"]
         if task.pk and not self.is_bound:
             for role, name in (("lead", "lead_units"), ("partner", "partner_units")):
                 self.initial[name] = "、".join(a.unit.name for a in task.assignments.filter(role=role).select_related("unit"))
@@ -80,7 +94,7 @@ class TaskForm(forms.ModelForm):
         return self._units("partner_units")
 
     def task_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
 
     def validate_unique(self):
         pass  # the action says it in Chinese, naming the list (planning.editing._fill_task)
@@ -92,6 +106,8 @@ class TargetRowForm(forms.Form):
     quantity = forms.DecimalField(label="数量", max_digits=15, decimal_places=6, min_value=0)
     unit = forms.CharField(label="计量单位", max_length=16, widget=forms.TextInput(attrs={"size": 4, "list": "unit-names"}))
     comparator = forms.ChoiceField(label="比较", choices=Target.Comparator.choices)
+    max_quantity = forms.DecimalField(label="上限", required=False, max_digits=15, decimal_places=6, min_value=0)
+    per = forms.ChoiceField(label="周期", required=False, choices=[("", "—")] + list(Target.Per.choices))
     carried_over = forms.DecimalField(label="上年缺口结转", required=False, max_digits=15, decimal_places=6, min_value=0)
     assignee = forms.CharField(label="承担单位", required=False, max_length=160,
                                widget=forms.TextInput(attrs={"data-units": "one", "autocomplete": "off",
@@ -130,6 +146,7 @@ class BaseTargetFormSet(forms.BaseFormSet):
                 continue
             rows.append({"id": data.get("id"), "metric": data["metric"], "quantity": data["quantity"],
                          "unit": data["unit"], "comparator": data["comparator"], "carried_over": data.get("carried_over"),
+                         "max_quantity": data.get("max_quantity"), "per": data.get("per") or "",
                          "assignee": data.get("assignee"), "parent": data.get("parent")})
         return rows
 
@@ -146,7 +163,7 @@ def target_initial(task: Task) -> tuple[list[dict], list[tuple[int, str]]]:
     """The table's rows for the task's targets, and the 分解自 choices (its targets)."""
     targets = list(task.targets.select_related("assignee__region").order_by("position", "id"))
     rows = [{"id": t.pk, "metric": t.metric, "quantity": _plain(t.quantity), "unit": t.unit, "comparator": t.comparator,
-             "carried_over": _plain(t.carried_over),
+             "carried_over": _plain(t.carried_over), "max_quantity": _plain(t.max_quantity), "per": t.per,
              "assignee": t.assignee.name if t.assignee_id else "", "parent": t.parent_id} for t in targets]
     return rows, [(t.pk, target_label(t)) for t in targets]
 
@@ -174,7 +191,11 @@ class MergeForm(forms.Form):
     def __init__(self, *args, task=None, **kwargs):
         super().__init__(*args, **kwargs)
         others = task.plan.tasks.filter(archived=False).exclude(pk=task.pk).order_by("position", "id")
-        self.fields["other"].choices = [(t.pk, str(t)) for t in others]
+        # Say what moves with each: its reported reports come along, none is lost.
+        counts = dict(reported(ProgressReport.objects.filter(task__in=others)).values_list("task_id")
+                      .annotate(n=Count("id")).order_by())
+        self.fields["other"].choices = [
+            (t.pk, f"{t}（已有{counts[t.pk]}份填报，一并移入）" if counts.get(t.pk) else str(t)) for t in others]
 
 
 class MoveReportsForm(forms.Form):

@@ -4,11 +4,13 @@ The checks run on every page load, so after each save their findings sit beside 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from plans.access import plans_visible_to
 from plans.queries import group_by_list, plan_task_rows
 from planning import access, editing, unit_lookup
 from planning.edit_checks import placed_findings
@@ -39,8 +41,8 @@ def _plan_page(request, plan, *, facts_form=None, new_task_form=None, status=200
     return render(request, "planning/plan_edit.html", {
         "plan": plan, "lists": group_by_list(rows), "task_count": len(rows), "plan_findings": findings.plan,
         "archived": plan_task_rows(plan, archived=True),
-        "facts_form": facts_form or PlanFactsForm(instance=plan),
-        "new_task_form": new_task_form or TaskForm(units=units, initial={
+        "facts_form": facts_form or PlanFactsForm(instance=plan, uppers=plans_visible_to(request.user)),
+        "new_task_form": new_task_form or TaskForm(units=units, plan=plan, initial={
             "list_name": last.list_name if last else "", "ref": _next_ref(rows)}),
     }, status=status)
 
@@ -48,6 +50,19 @@ def _plan_page(request, plan, *, facts_form=None, new_task_form=None, status=200
 def _next_ref(rows) -> str:
     numbers = [int(r.task.ref) for r in rows if r.task.ref.isdigit()]
     return str(max(numbers) + 1) if numbers else "1"
+
+
+@login_required
+def plan_new(request):
+    if not access.may_create_plan(request.user):
+        raise PermissionDenied("只有协作办公室管理员可以新建方案")
+    form = PlanFactsForm(request.POST or None, new=True, uppers=plans_visible_to(request.user))
+    if request.method == "POST" and form.is_valid():
+        plan = _attempt(form, lambda: editing.do_create_plan(request.user, **form.facts()))
+        if plan:
+            messages.success(request, f"已新建方案《{plan.title}》，请添加任务")
+            return redirect("planning:edit", plan.pk)
+    return render(request, "planning/plan_new.html", {"form": form}, status=400 if request.method == "POST" else 200)
 
 
 @login_required
@@ -59,7 +74,7 @@ def plan_edit(request, pk):
 @require_POST
 def plan_facts(request, pk):
     plan = access.plan_to_edit(request.user, pk)
-    form = PlanFactsForm(request.POST, instance=access.plan_to_edit(request.user, pk))
+    form = PlanFactsForm(request.POST, instance=access.plan_to_edit(request.user, pk), uppers=plans_visible_to(request.user))
     if form.is_valid() and _attempt(form, lambda: editing.do_update_plan_facts(
             request.user, plan, state=form.cleaned_data["state"], reason=form.cleaned_data["reason"], **form.facts())):
         messages.success(request, "已保存方案信息")
@@ -71,7 +86,7 @@ def plan_facts(request, pk):
 @require_POST
 def task_new(request, pk):
     plan = access.plan_to_edit(request.user, pk)
-    form = TaskForm(request.POST, units=access.units_to_pick(request.user))
+    form = TaskForm(request.POST, units=access.units_to_pick(request.user), plan=plan)
     if form.is_valid():
         data = form.cleaned_data
         task = _attempt(form, lambda: editing.do_add_task(

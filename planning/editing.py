@@ -13,20 +13,21 @@ Bad input raises EditError with a Chinese message and the form field concerned.
 
 from decimal import Decimal
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 
 from history.records import acting
 from plans import hooks
+from plans.access import plans_visible_to
 from plans.models import Assignment, Plan, Target, Task
 from plans.services import do_change_plan_state
 from planning import access
 from planning.report_guard import GuardError, move_reports, placeholders, summarize, target_label
 
-PLAN_FIELDS = ("title", "doc_number", "issuer", "issued_on", "year", "end_year", "kind")
+PLAN_FIELDS = ("title", "doc_number", "issuer", "issued_on", "year", "end_year", "kind", "parent")
 TASK_FIELDS = ("list_name", "ref", "category", "text", "measures", "deadline", "deadline_text", "optional", "score",
-               "evidence_required")
+               "evidence_required", "upper_task")
 TARGET_FIELDS = ("metric", "quantity", "unit", "comparator", "max_quantity", "per", "carried_over", "printed_text")
 
 
@@ -70,6 +71,25 @@ def task_name(task: Task) -> str:
 
 # --- the plan's facts ------------------------------------------------------------------------
 
+def do_create_plan(actor, *, reason: str = "", **facts) -> Plan:
+    """A new plan kept by the actor's office, written on the pages rather than imported."""
+    if not access.may_create_plan(actor):
+        raise PermissionDenied("只有协作办公室管理员可以新建方案")
+    unknown = set(facts) - set(PLAN_FIELDS)
+    if unknown:
+        raise EditError(f"不能填写：{'、'.join(sorted(unknown))}")
+    with transaction.atomic(), acting(actor, _reason(reason) or "新建方案"):
+        plan = Plan(office_id=actor.unit_id, **{k: v.strip() if isinstance(v, str) else v for k, v in facts.items()})
+        _check_parent(actor, plan)
+        if plan.doc_number:
+            other = Plan.objects.filter(office_id=actor.unit_id, doc_number=plan.doc_number).first()
+            if other:
+                raise EditError(f"文号“{plan.doc_number}”已由本单位的方案《{other.title}》使用", field="doc_number")
+        _save(plan)
+        hooks.plan_saved(plan)
+    return plan
+
+
 def do_update_plan_facts(actor, plan: Plan, *, state: str | None = None, reason: str = "", **facts) -> Plan:
     """Title, 文号, issuer, date, year(s), 协作类型; a new state through plans' own action (which
     asks a reason to leave the live work). 文号 stay unique within the office."""
@@ -83,6 +103,7 @@ def do_update_plan_facts(actor, plan: Plan, *, state: str | None = None, reason:
         before = {name: getattr(locked, name) for name in facts}
         for name, value in facts.items():
             setattr(locked, name, value.strip() if isinstance(value, str) else value)
+        _check_parent(actor, locked)
         if locked.doc_number:
             same_office = Q(office_id=locked.office_id) if locked.office_id else Q(office__isnull=True)
             other = Plan.objects.filter(same_office, doc_number=locked.doc_number).exclude(pk=locked.pk).first()
@@ -101,6 +122,20 @@ def do_update_plan_facts(actor, plan: Plan, *, state: str | None = None, reason:
     return plan
 
 
+def _check_parent(actor, plan: Plan) -> None:
+    """The upper plan: one the actor may read, never the plan itself or one implementing it."""
+    if not plan.parent_id:
+        return
+    if not plans_visible_to(actor).filter(pk=plan.parent_id).exists():
+        raise EditError("所选上级方案不存在或无权查看", field="parent")
+    seen, current = {plan.pk}, plan.parent
+    while current is not None:
+        if current.pk in seen:
+            raise EditError("上级方案不能是本方案或落实本方案的方案", field="parent")
+        seen.add(current.pk)
+        current = current.parent
+
+
 # --- tasks -----------------------------------------------------------------------------------
 
 def _live_tasks(plan: Plan) -> list[Task]:
@@ -116,6 +151,7 @@ def _renumber(tasks: list[Task]) -> None:
 
 
 def _fill_task(task: Task, fields: dict) -> None:
+    task._upper_before = task.upper_task_id  # a link kept as it was is not checked again
     unknown = set(fields) - set(TASK_FIELDS)
     if unknown:
         raise EditError(f"不能修改：{'、'.join(sorted(unknown))}")
@@ -123,6 +159,10 @@ def _fill_task(task: Task, fields: dict) -> None:
         setattr(task, name, value.strip() if isinstance(value, str) else value)
     if not task.ref:
         raise EditError("请填写任务序号", field="ref")
+    if "upper_task" in fields and task.upper_task_id and task.upper_task_id != getattr(task, "_upper_before", None):
+        upper = task.upper_task
+        if upper.plan_id == task.plan_id or upper.plan_id != task.plan.parent_id:
+            raise EditError("落实的上级任务须来自本方案的上级方案", field="upper_task")
     clash = Task.objects.filter(plan_id=task.plan_id, list_name=task.list_name, ref=task.ref).exclude(pk=task.pk).first()
     if clash:
         where = f"“{task.list_name}”中" if task.list_name else ""

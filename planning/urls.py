@@ -15,6 +15,7 @@ urlpatterns: list = [
 
 # --- editing a plan in place (planning.edit_views) ---------------------------------------------
 urlpatterns += [
+    path("plans/new/", edit_views.plan_new, name="plan_new"),
     path("plans/<int:pk>/edit/", edit_views.plan_edit, name="edit"),
     path("plans/<int:pk>/facts/", edit_views.plan_facts, name="plan_facts"),
     path("plans/<int:pk>/tasks/new/", edit_views.task_new, name="task_new"),

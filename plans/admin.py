@@ -10,9 +10,10 @@ from plans.models import Assignment, PendingImport, Plan, Target, Task
 
 @admin.register(Plan)
 class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
-    # An office changes its own plans only, and a new plan is its own.
+    # An office reads its own plans here and changes them on its editing pages (planning: 编辑方案,
+    # planning.editing), which check units, keep reported figures and ask reasons.
     office_rows = by_office("office")
-    office_may = "change"
+    office_may = "view"
     own_office_fields = ("office",)
 
     list_display = ("title", "doc_number", "year", "kind", "state", "issued_on", "task_count", "page_link")
@@ -46,12 +47,14 @@ class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
 
 class AssignmentInline(ScopedInline, admin.TabularInline):
     model = Assignment
+    office_may = "view"
     extra = 1
     autocomplete_fields = ("unit",)
 
 
 class TargetInline(ScopedInline, admin.TabularInline):
     model = Target
+    office_may = "view"
     fk_name = "task"
     extra = 0
     autocomplete_fields = ("assignee",)
@@ -68,7 +71,7 @@ class TargetInline(ScopedInline, admin.TabularInline):
 @admin.register(Task)
 class TaskAdmin(ScopedAdmin):
     office_rows = by_office("plan__office")
-    office_may = "change"
+    office_may = "view"  # changed on the editing pages (planning), as plans are
 
     list_display = ("ref", "list_name", "category", "short_text", "deadline", "plan")
     list_filter = ("plan", "list_name", "optional")
@@ -92,7 +95,7 @@ class TaskAdmin(ScopedAdmin):
 @admin.register(Target)
 class TargetAdmin(ScopedAdmin):
     office_rows = by_office("task__plan__office")
-    office_may = "change"
+    office_may = "view"  # changed on the editing pages (planning), as plans are
 
     list_display = ("metric", "assignee", "quantity", "unit", "comparator", "carried_over", "task")
     list_filter = ("metric", "unit", "task__plan")

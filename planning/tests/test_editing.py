@@ -261,3 +261,38 @@ def test_splitting_moves_the_chosen_targets_and_their_figures(work, office):
     assert figure.report.task == new and figure.report.unit == units["鼓东街道"]
     assert ProgressReport.objects.get(task=work["task"], unit=units["鼓东街道"], cycle=work["cycle"]).progress == "已拨付"
     assert list(work["plan"].tasks.order_by("position").values_list("ref", flat=True)) == ["1", "1.2"]
+
+
+# --- a new plan, its upper plan and tasks ----------------------------------------------------------
+
+def test_a_new_plan_is_kept_by_the_creators_office(work, office):
+    plan = editing.do_create_plan(office, title="2027年协作方案", year=2027, kind=work["plan"].kind,
+                                  doc_number="测〔2027〕1号")
+    assert plan.office == work["units"]["区民政局"] and plan.state == Plan.State.ACTIVE
+    assert last(plan.history).history_user == office and last(plan.history).history_change_reason == "新建方案"
+    with pytest.raises(EditError) as error:
+        editing.do_create_plan(office, title="又一个", year=2027, kind=work["plan"].kind, doc_number="测〔2027〕1号")
+    assert error.value.field == "doc_number"
+    with pytest.raises(PermissionDenied):
+        editing.do_create_plan(work["people"]["reviewer"], title="审核员的方案", year=2027, kind=work["plan"].kind)
+
+
+def test_the_upper_plan_and_task_are_set_and_checked(work, office, foreign_admin):
+    from orgs.models import Programme
+
+    city = Plan.objects.create(title="福州市方案", year=2026, kind=Programme.EAST_WEST, office=work["units"]["鼓楼区"])
+    city_task = Task.objects.create(plan=city, ref="1", text="市级任务")
+    editing.do_update_plan_facts(office, work["plan"], parent=city)
+    editing.do_update_task(office, work["task"], upper_task=city_task)
+    assert Task.objects.get(pk=work["task"].pk).upper_task == city_task
+    own = Task.objects.create(plan=work["plan"], ref="2", text="本方案任务")
+    with pytest.raises(EditError) as error:
+        editing.do_update_task(office, work["task"], upper_task=own)
+    assert error.value.field == "upper_task"
+    with pytest.raises(EditError) as error:  # never itself
+        editing.do_update_plan_facts(office, work["plan"], parent=work["plan"])
+    assert error.value.field == "parent"
+    foreign = Plan.objects.create(title="仓山区方案", year=2026, kind=Programme.EAST_WEST, office=work["units"]["仓山区民政局"])
+    with pytest.raises(EditError) as error:  # a plan it may not read
+        editing.do_update_plan_facts(office, work["plan"], parent=foreign)
+    assert "无权查看" in error.value.message

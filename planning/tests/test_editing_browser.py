@@ -61,8 +61,8 @@ def test_office_edits_a_task_and_its_targets_and_sees_the_check_beside_the_row(b
 
     # A new target in the table's blank row, its unit found by the alias typed.
     blank = page.locator("tr.target-row").last
-    blank.locator("input[name$=metric]").fill("选派教师")
-    blank.locator("input[name$=quantity]").fill("2")
+    blank.locator("input[name$='-metric']").fill("选派教师")
+    blank.locator("input[name$='-quantity']").fill("2")
     blank.locator("input[name$='-unit']").fill("人")
     blank.locator("select[name$=comparator]").select_option(">=")
     field = blank.locator("input[name$=assignee]")

@@ -92,3 +92,17 @@ def test_another_office_gets_404_and_a_reporter_403(client, work, foreign_admin)
     assert client.get(url).status_code == 404
     client.force_login(work["people"]["gudong"])
     assert client.get(url).status_code == 403
+
+
+def test_a_new_plan_from_the_plan_list(client, work, office):
+    client.force_login(office)
+    assert "新建方案" in client.get(reverse("plans:list")).content.decode()
+    response = client.post(reverse("planning:plan_new"), {"title": "2027年鼓楼区协作方案", "year": "2027",
+                                                          "kind": work["plan"].kind, "doc_number": ""})
+    assert response.status_code == 302
+    plan = work["units"]["区民政局"].plans_kept.get(title="2027年鼓楼区协作方案")
+    assert response.url == reverse("planning:edit", args=[plan.pk])
+    response = client.post(reverse("planning:task_new", args=[plan.pk]), {
+        "ref": "1", "text": "选派教师。", "lead_units": "区教育局", "deadline_text": "持续推进"})
+    assert response.status_code == 302
+    assert plan.tasks.get().assignments.get().unit == work["units"]["区教育局"]

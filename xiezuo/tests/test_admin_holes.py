@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import Role, group_name
-from audit.tests.conftest import admin_change
 from orgs.models import Unit
 from plans.models import Plan, Task
 from reporting.models import ProgressReport, ReportedFigure
@@ -157,14 +156,16 @@ def test_approved_figure_stays_100(client, world, whose):
     assert ReportedFigure.objects.get(report=report).cumulative_value == 100
 
 
-def test_office_admin_writes_only_its_own_plans(client, world):
+def test_office_admin_writes_no_plan_in_the_admin(client, world):
+    """Plans, tasks and targets are changed on the office's editing pages (planning), which keep
+    reported figures and ask reasons; the admin only shows them, another office's not at all."""
     client.force_login(world["a"]["people"]["admin"])
     city_plan = world["city"]["rows"]["plans.plan"]
     response = client.post(reverse("admin:plans_plan_add"), {
         "title": "冒名方案", "doc_number": "榕〔2026〕9号", "year": 2026, "kind": city_plan.kind,
         "office": world["city"]["office"].pk, "issuer": "", "issued_on": "",
     })
-    assert response.status_code == 200 and "office" in response.context["adminform"].form.errors
+    assert refused(response)
     assert not Plan.objects.filter(title="冒名方案").exists()
     response = client.post(reverse("admin:plans_task_add"), {
         "plan": city_plan.pk, "list_name": "", "ref": "9", "position": 9, "category": "", "text": "塞进市方案",
@@ -172,8 +173,12 @@ def test_office_admin_writes_only_its_own_plans(client, world):
         "source_text": "", "assignments-TOTAL_FORMS": "0", "assignments-INITIAL_FORMS": "0",
         "targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0",
     })
-    assert response.status_code == 200 and "plan" in response.context["adminform"].form.errors
+    assert refused(response)
     assert not Task.objects.filter(text="塞进市方案").exists()
+    own = world["a"]["rows"]["plans.plan"]
+    assert refused(client.post(reverse("admin:plans_plan_change", args=[own.pk]), {"title": "改名"}))
+    own.refresh_from_db()
+    assert own.title != "改名"
 
 
 def test_deleting_a_plan_would_take_its_reports_so_the_office_may_not(client, world):
@@ -199,21 +204,33 @@ def test_city_admin_cannot_take_over_the_district_admin(client, world):
 
 
 def test_a_sample_office_admin_keeps_its_admin(client, world):
-    """What `make run` gives gulou_office (staff, 管理员) still works: its plans and people."""
+    """What `make run` gives gulou_office (staff, 管理员) still works: it reads its plans and
+    people (and changes them on its own pages: 编辑方案, 单位与账号)."""
     client.force_login(world["a"]["people"]["admin"])
     for name in ("plans_plan", "plans_task", "accounts_user", "orgs_unit", "reporting_progressreport"):
         assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200, name
     plan = world["a"]["rows"]["plans.plan"]
     page = client.get(reverse("admin:plans_plan_change", args=[plan.pk]))
-    assert page.status_code == 200 and page.context["has_change_permission"] is True
+    assert page.status_code == 200 and page.context["has_change_permission"] is False
 
 
-def test_an_office_admins_write_in_the_admin_is_in_the_history(client, world):
-    """Who, from where, old → new: an admin write leaves the same history row as a page's."""
+def test_an_office_admins_change_of_a_target_is_on_its_page_and_in_the_history(client, world):
+    """The admin refuses the office's write; the editing page's leaves the history row: who,
+    from where, old → new."""
     office_admin, target = world["a"]["people"]["admin"], world["a"]["rows"]["plans.target"]
     client.force_login(office_admin)
     before_quantity = target.quantity
-    response = admin_change(client, reverse("admin:plans_target_change", args=[target.pk]), {"quantity": "77"})
+    assert refused(client.post(reverse("admin:plans_target_change", args=[target.pk]), {"quantity": "77"}))
+    assert not target.history.filter(history_user=office_admin).exists()
+    rows = [{"id": t.pk, "metric": t.metric, "quantity": Decimal("77") if t.pk == target.pk else t.quantity,
+             "unit": t.unit, "comparator": t.comparator, "assignee": t.assignee, "parent": t.parent_id}
+            for t in target.task.targets.order_by("position", "id")]
+    data = {"t-TOTAL_FORMS": str(len(rows)), "t-INITIAL_FORMS": str(len(rows))}
+    for i, row in enumerate(rows):
+        data.update({f"t-{i}-id": row["id"], f"t-{i}-metric": row["metric"], f"t-{i}-quantity": str(row["quantity"]),
+                     f"t-{i}-unit": row["unit"], f"t-{i}-comparator": row["comparator"],
+                     f"t-{i}-assignee": row["assignee"].name if row["assignee"] else "", f"t-{i}-parent": row["parent"] or ""})
+    response = client.post(reverse("planning:task_targets", args=[target.task_id]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     row = target.history.filter(history_user=office_admin).get()
     assert row.ip_address == "127.0.0.1"

@@ -356,6 +356,7 @@ def _task(world, variant):
 EDIT_PAGE = dict(own=gp("L 444 424 4N 2", "L 444 4B4 4N B"), other_office=gp("L 444 4N4 42 2", "L 444 4N4 4B B"))
 EDIT_POST = dict(own=gp("L MMM MMM MM M", "L 444 4B4 4N B"), other_office=gp("L MMM MMM MM M", "L 444 4N4 4B B"))
 EDIT_REDIRECT = dict(own=gp("L MMM MMM MM M", "L 444 434 4N 3"), other_office=gp("L MMM MMM MM M", "L 444 4N4 43 3"))
+rule("planning:plan_new", any=gp("L 444 424 42 4", "L 444 4B4 4B 4"))  # a new plan is kept by one's unit
 rule("planning:edit", _plan, own=g("L 444 424 4N 2"), other_office=g("L 444 4N4 42 2"))
 rule("planning:plan_facts", _plan, **EDIT_POST)
 rule("planning:task_new", _plan, **EDIT_POST)

@@ -28,10 +28,10 @@ def _decimal(value) -> str | None:
 
 def take_snapshot(plan: Plan) -> dict:
     """The plan as it stands, in a fixed number of queries (one more per level of nested groups)."""
-    tasks = list(plan.tasks.order_by("position", "id"))
-    assignments = list(Assignment.objects.filter(task__plan=plan).select_related("unit")
+    tasks = list(plan.tasks.filter(archived=False).order_by("position", "id"))  # archived: out of the work
+    assignments = list(Assignment.objects.filter(task__plan=plan, task__archived=False).select_related("unit")
                        .order_by("task_id", "role", "position", "id"))
-    targets = list(Target.objects.filter(task__plan=plan).select_related("assignee").order_by("task_id", "position", "id"))
+    targets = list(Target.objects.filter(task__plan=plan, task__archived=False).select_related("assignee").order_by("task_id", "position", "id"))
     units = {a.unit_id: a.unit.name for a in assignments}
     units.update({t.assignee_id: t.assignee.name for t in targets if t.assignee_id})
     members = _members([pk for pk in units], units)

@@ -59,7 +59,7 @@ def tasks_for_office(upper: Plan, office: Unit) -> list[TakenTask]:
     """The upper plan's tasks given to the office's region, in the plan's order."""
     ours = region_units(office)
     self_unit = region_unit(office)
-    tasks = list(upper.tasks.order_by("position", "id").prefetch_related("assignments__unit", "targets__assignee"))
+    tasks = list(upper.tasks.filter(archived=False).order_by("position", "id").prefetch_related("assignments__unit", "targets__assignee"))
     taken = []
     for task in tasks:
         targets = list(task.targets.all())

@@ -34,7 +34,7 @@ _PLAN_PATHS = {"plan": "", "task": "plan__", "assignment": "task__plan__", "targ
                "rosterrule": "target__task__plan__",
                "project": "plan__", "projectfund": "project__plan__", "milestone": "project__plan__",
                "fundsreport": "project__plan__", "fundsfigure": "report__project__plan__",
-               "fundsevidence": "report__project__plan__"}
+               "fundsevidence": "report__project__plan__", "ledger": "plan__", "ledgerrow": "ledger__plan__"}
 _REGION_PATHS = {"unit": ["region_id"], "alias": ["unit__region_id"], "membership": ["group__region_id"],
                  "pairing": ["helper__region_id", "helped__region_id"], "region": ["id"], "user": ["unit__region_id"]}
 

@@ -13,6 +13,7 @@ from accounts.models import User
 from assessment.models import Category, Item, ItemScore, Scheme, ScoreSheet
 from funds.models import FundsEvidence, FundsFigure, FundsReport, Milestone, Project, ProjectFund
 from issuance.models import PlanVersion, Receipt
+from ledgers.models import Ledger, LedgerRow
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
 from oversight.models import Bulletin
@@ -88,6 +89,10 @@ KINDS = [Kind(*k) for k in [
      lambda r: reverse("planning:proposal", args=[r.id])),
     ("proposedfigure", ProposedFigure, "自选动作指标", lambda r: f"{r.metric} {r.quantity.normalize():f}{r.unit}"
      if r.quantity is not None else r.metric, "proposal__plan_id"),
+    # Detail ledgers: by the ledger's plan.
+    ("ledger", Ledger, "明细台账", lambda r: f"{r.metric}明细台账", "plan_id", lambda r: reverse("ledgers:ledger", args=[r.id])),
+    ("ledgerrow", LedgerRow, "台账明细", lambda r: f"{r.date:%Y-%m-%d} {_cut(r.counterpart, 20)} {r.amount.normalize():f}",
+     "ledger__plan_id", lambda r: reverse("ledgers:ledger", args=[r.ledger_id])),
     ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),
     ("alias", UnitAlias, "单位别名", lambda r: r.name),
     ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),

@@ -7,3 +7,10 @@ class LedgersConfig(AppConfig):
 
     name = "ledgers"
     verbose_name = "明细台账"
+
+    def ready(self):
+        from ledgers.sums import ledger_values, shown_for_report
+        from reporting import derived
+
+        derived.register(ledger_values)  # the dashboards, the bulletin, the ledger export, the API
+        derived.register_explainer(shown_for_report)  # the report page: the sum in place of an input

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from ledgers.models import Ledger
 from oversight import access, exports, queries
 from oversight import status as st
 from oversight.charts import dashboard_charts
@@ -141,6 +142,7 @@ def target_detail(request, pk):
         "monthly": [(m, snapshot.monthly_values.get(target.pk, {}).get(m)) for m in snapshot.months],
         "warning_labels": st.WARNING_LABELS, "difference": st.difference_text(status),
         **_roster_context(request.user, target),
+        **_ledger_context(target),
     })
 
 
@@ -149,6 +151,15 @@ def _roster_context(user, target) -> dict:
     whether the office may make it so (a count of 人)."""
     return {"roster_rule": TargetRule.objects.filter(target=target).first(),
             "may_count_roster": target.unit == "人" and may_set_rule(user, target)}
+
+
+def _ledger_context(target) -> dict:
+    """Whether a detail ledger computes this target (ledgers.sums), and where its rows are listed."""
+    ledger = Ledger.objects.filter(task_id=target.task_id, metric=target.metric).first()
+    if ledger is None:
+        return {}
+    unit = target.assignee_id if target.assignee_id and not target.assignee.is_group else None
+    return {"ledger": ledger, "ledger_url": reverse("ledgers:ledger", args=[ledger.pk]) + (f"?unit={unit}" if unit else "")}
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

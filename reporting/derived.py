@@ -11,6 +11,7 @@ reported, never both: where a source gives a value, it is the target's own value
 """
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
@@ -38,3 +39,32 @@ def overlay(reported: dict[datetime.date, dict[int, Decimal]], plan_ids, months,
     for month, values in derived_values(plan_ids, months, today).items():
         if month in reported:
             reported[month].update(values)
+
+
+# -- on the report page --------------------------------------------------------------------------
+# A computed target has nothing to type: the report page shows its value, what it was computed
+# from and where the rows are listed, in place of the input, and saving stores no figure for it.
+
+@dataclass(frozen=True)
+class Shown:
+    value: Decimal
+    text: str  # “由明细台账计算：截至11月30日共3条”
+    url: str  # the rows behind the value
+
+
+Explainer = Callable[..., dict[int, Shown]]  # (report, targets, today) -> {target_id: Shown}
+
+EXPLAINERS: list[Explainer] = []
+
+
+def register_explainer(explainer: Explainer) -> None:
+    if explainer not in EXPLAINERS:
+        EXPLAINERS.append(explainer)
+
+
+def shown_on_report(report, targets, today: datetime.date) -> dict[int, Shown]:
+    """The report's targets some app computes, each with its value as of the report's month."""
+    shown: dict[int, Shown] = {}
+    for explainer in EXPLAINERS:
+        shown.update(explainer(report, targets, today))
+    return shown

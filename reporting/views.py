@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.redirects import local_next
 from orgs.models import Unit
 from plans import panels as plan_panels
-from reporting import access, evidence, evidence_views, panels, review_queue, services
+from reporting import access, derived, evidence, evidence_views, panels, review_queue, services
 from reporting.models import ProgressReport, ReportingCycle
 from reporting.queries import my_work_rows, parse_filters
 from reporting.validation import last_counted
@@ -39,10 +39,12 @@ def report(request, pk):
     item = access.report_for(request.user, pk)
     may_edit = access.may_edit(request.user, item)
     targets = services.targets_of(item)
+    # Targets computed from rows another app keeps (a detail ledger): shown, never typed.
+    computed = derived.shown_on_report(item, targets, timezone.localdate())
     error = None
     if request.method == "POST":
         access.require(may_edit, "只有本单位的填报员可以填写本报告")
-        item, error, done = _post_report(request, item, targets)
+        item, error, done = _post_report(request, item, [t for t in targets if t.pk not in computed])
         if done:
             return done
     can_edit = may_edit and item.status in (Status.PENDING, Status.RETURNED)
@@ -55,7 +57,7 @@ def report(request, pk):
     return render(request, "reporting/report.html", {
         "report": item, "can_edit": can_edit, "error": error, "posted": posted,
         "status_label": item.status_label(timezone.localdate()),
-        "targets": _figure_rows(targets, saved, counted_before, posted, error),
+        "targets": _figure_rows(targets, saved, counted_before, posted, error, computed),
         "previous": earlier,
         "events": item.events.select_related("actor"),
         "evidence": evidence_items,
@@ -70,9 +72,10 @@ def report(request, pk):
     })
 
 
-def _figure_rows(targets, saved, counted_before, posted, error) -> list[dict]:
+def _figure_rows(targets, saved, counted_before, posted, error, computed) -> list[dict]:
     """Each target's input: the figure (as typed, after an error), the last counted one, the warnings
-    stored at the last save and the explanation (说明) beside them."""
+    stored at the last save and the explanation (说明) beside them; or, for a computed target, its
+    value and where it comes from (`computed`, reporting.derived)."""
     rows = []
     for t in targets:
         figure = saved.get(t.pk)
@@ -82,6 +85,7 @@ def _figure_rows(targets, saved, counted_before, posted, error) -> list[dict]:
             "warnings": figure.warnings if figure else [],
             "explanation": posted.get(f"explain_{t.pk}", "") if posted else (figure.explanation if figure else ""),
             "explain_invalid": bool(error and error.field == f"explain_{t.pk}"),
+            "computed": computed.get(t.pk),
         })
     return rows
 

@@ -465,6 +465,33 @@ rule("planning:proposal_return", _proposal, own=gp("L MMM MMM MM M", "L 4NN 4BN 
                                             other_office=gp("L MMM MMM MM M", "L NN4 NNN 4B B"))
 
 
+# Detail ledgers (ledgers.access): the office, its reviewers and leaders read a ledger and every
+# unit's rows; the units working on the task read it and their own rows, and record them; the
+# plan's office admin sets ledgers up. B: an empty form refused with 400.
+def _ledger(world, variant):
+    return {"pk": world["ledgers"]["ledgers"]["own" if variant == "other_unit" else variant].pk}
+
+
+def _ledger_row(world, variant):
+    return {"pk": world["ledgers"]["rows"][variant].pk}
+
+
+rule("ledgers:list", any=gp("L 222 222 22 2", "L MMM MMM MM M"))
+rule("ledgers:create", any=gp("L 444 424 42 2", "L 444 4B4 4B B"))
+rule("ledgers:ledger", _ledger, own=gp("L 22N 222 NN 2", "L MMM MMM MM M"),
+                                other_office=gp("L NN2 NNN 22 2", "L MMM MMM MM M"))
+rule("ledgers:row_add", _ledger, own=gp("L MMM MMM MM M", "L BBN 444 NN 4"),
+                                 other_office=gp("L MMM MMM MM M", "L NNB NNN 44 4"))
+rule("ledgers:import", _ledger, own=gp("L MMM MMM MM M", "L BBN 444 NN 4"),
+                                other_office=gp("L MMM MMM MM M", "L NNB NNN 44 4"))
+rule("ledgers:row_delete", _ledger_row, own=gp("L MMM MMM MM M", "L 3NN 444 NN 4"),
+                                        other_unit=gp("L MMM MMM MM M", "L N3N 444 NN 4"),
+                                        other_office=gp("L MMM MMM MM M", "L NN3 NNN 44 4"))
+rule("ledgers:receipt", _ledger_row, own=gp("L 2NN 222 NN 2", "L MMM MMM MM M"),
+                                     other_unit=gp("L N2N 222 NN 2", "L MMM MMM MM M"),
+                                     other_office=gp("L NN2 NNN 22 2", "L MMM MMM MM M"))
+
+
 # --- the world -----------------------------------------------------------------------------
 
 @pytest.fixture
@@ -534,7 +561,22 @@ def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the import
             "units": {"own": units["鼓东街道"], "other_office": shangdu},
             "users": {"own": cast["own_reporter"], "other_office": cast["outsider"]}, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
             "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "revisions": revisions,
-            "pending": pending, "funds": _funds_world(cast, plans, reports)}
+            "pending": pending, "funds": _funds_world(cast, plans, reports),
+            "ledgers": _ledgers_world(cast, plans, reports)}
+
+
+def _ledgers_world(cast, plans, reports):
+    """A 帮扶资金 ledger per plan, and a row with its receipt per variant's unit."""
+    from ledgers import services as ledgers
+
+    made = {variant: ledgers.do_create_ledger(cast[admin], task=reports[variant].task,
+                                              metric=reports[variant].task.targets.first().metric)
+            for variant, admin in (("own", "office"), ("other_office", "foreign_admin"))}
+    rows = {variant: ledgers.do_add_row(report_user(cast, variant), made["own" if variant == "other_unit" else variant],
+                                        date=datetime.date(2026, 11, 2), counterpart="福州某公司", amount="1",
+                                        receipt=("收据.pdf", b"%PDF-1.4\n%receipt\n"), today=datetime.date(2026, 11, 20))
+            for variant in ("own", "other_unit", "other_office")}
+    return {"ledgers": made, "rows": rows}
 
 
 def _funds_world(cast, plans, reports):

@@ -156,10 +156,15 @@ def task_targets(request, pk):
 @require_POST
 def task_move(request, pk):
     task = access.task_to_edit(request.user, pk)
-    tasks = list(task.plan.tasks.filter(archived=False).order_by("position", "id").values_list("pk", flat=True))
-    here = tasks.index(task.pk) + 1 if task.pk in tasks else len(tasks)
+    tasks = list(task.plan.tasks.filter(archived=False).order_by("position", "id").values_list("pk", "list_name"))
     step = {"up": -1, "down": 1}.get(request.POST.get("direction"))
-    to = here + step if step else request.POST.get("to", "")
+    to = request.POST.get("to", "")
+    if step and task.pk in [pk for pk, _ in tasks]:
+        # ↑/↓ swap with the neighbour in the same list (附件), as the page groups them.
+        same = [i for i, (_, name) in enumerate(tasks) if name == task.list_name]
+        here = same.index(next(i for i, (pk, _) in enumerate(tasks) if pk == task.pk))
+        there = same[max(0, min(len(same) - 1, here + step))]
+        to = there + 1
     try:
         editing.do_move_task(request.user, task, to=int(to))
     except (TypeError, ValueError):

@@ -448,7 +448,9 @@ def do_set_targets(actor, task: Task, rows: list[dict], *, reason: str = "") -> 
         if with_figures:
             named = "、".join(target_label(t) for t in with_figures)
             raise EditError(f"指标{named}已有填报数字，不能删除；可改数量，或把任务归档", field="targets")
-        task.targets.filter(pk__in=[t.pk for t in dropped]).update(parent=None)  # no cascade into kept parts
+        gone = [t.pk for t in dropped]
+        # A kept part of a deleted total becomes a total of its own (no cascade into it).
+        task.targets.filter(parent_id__in=gone).exclude(pk__in=gone).update(parent=None)
         for target in dropped:
             target.delete()
         allowed = set(access.units_to_pick(actor).values_list("pk", flat=True)) if rows else set()
@@ -468,7 +470,8 @@ def do_set_targets(actor, task: Task, rows: list[dict], *, reason: str = "") -> 
             if assignee is not None:
                 target.assignee_printed = ""
             target.position = position
-            saved.append((target, where, row.get("parent") or None))
+            parent = row.get("parent") or None
+            saved.append((target, where, None if parent in gone else parent))
         _set_parents(saved, {t.pk for t in existing.values() if t.pk in kept}, existing)
         for target, where, _ in saved:
             _save(target, where)

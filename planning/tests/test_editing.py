@@ -296,3 +296,22 @@ def test_the_upper_plan_and_task_are_set_and_checked(work, office, foreign_admin
     with pytest.raises(EditError) as error:  # a plan it may not read
         editing.do_update_plan_facts(office, work["plan"], parent=foreign)
     assert "无权查看" in error.value.message
+
+
+def test_deleting_a_total_keeps_its_parts_as_totals(work, office):
+    rows = [r for r in rows_of(work["task"]) if r["assignee"] is not None]  # the 100万元 total left out
+    editing.do_set_targets(office, work["task"], rows, reason="只保留各街道指标")
+    assert list(work["task"].targets.values_list("parent_id", flat=True)) == [None, None, None]
+    assert work["task"].targets.count() == 3
+
+
+def test_up_and_down_keep_to_the_tasks_list(client, work, office):
+    from django.urls import reverse
+
+    a1 = editing.do_add_task(office, work["plan"], ref="1", list_name="附件1", text="附件一第一项")
+    a2 = editing.do_add_task(office, work["plan"], ref="2", list_name="附件1", text="附件一第二项")
+    client.force_login(office)
+    client.post(reverse("planning:task_move", args=[a1.pk]), {"direction": "up"})  # first of its list: stays
+    client.post(reverse("planning:task_move", args=[a2.pk]), {"direction": "up"})
+    order = list(work["plan"].tasks.order_by("position").values_list("list_name", "ref"))
+    assert order == [("", "1"), ("附件1", "2"), ("附件1", "1")]

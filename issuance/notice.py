@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import unicodedata
 from dataclasses import dataclass, field
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -66,7 +67,7 @@ def render_notice(notice: Notice) -> bytes:
             officialdoc.add_paragraph(doc, f"{number}. {text}")
     last_body = len(doc.paragraphs) - 1
     officialdoc.add_paragraph(doc, "")  # 附件说明: 正文下空一行
-    officialdoc.add_paragraph(doc, f"附件：{notice.annex_title}")
+    _annex_note(officialdoc.add_paragraph(doc, f"附件：{notice.annex_title}"))
     officialdoc.add_signature(doc, notice.issuer, notice.issued_on)
     # The signature never stands on a page alone: the last lines of the text go over with it.
     for paragraph in doc.paragraphs[last_body:-1]:
@@ -76,19 +77,50 @@ def render_notice(notice: Notice) -> bytes:
 
 
 TITLE_CHARS = 20  # 2号 characters on a line of the 版心
-TITLE_TAIL = "任务分工的通知"
+# Where a title may break, best first: after 》 or before 的通知 / before 《 / after a place or year.
+BREAK_AFTER = {"》": 0, "年": 2, "省": 2, "市": 2, "区": 2, "县": 2, "镇": 2}
+BREAK_BEFORE = {"《": 1}
+
+
+def _width(text: str) -> float:
+    """Width in characters: Chinese and full-width one, digits and Latin half."""
+    return sum(1 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
 
 
 def title_lines(title: str) -> str:
-    """A long title broken before 任务分工的通知, keeping the words whole (not 通|知)."""
-    if len(title) > TITLE_CHARS and title.endswith(TITLE_TAIL):
-        return f"{title[:-len(TITLE_TAIL)]}\n{TITLE_TAIL}"
-    return title
+    """A title wider than a line broken once, between words (after 》, before 《, after 2026年 or
+    鼓楼区), both lines fitting and as even as can be (GB/T 9704: 回行时词意完整，长短适宜). A title
+    no break fits is left to wrap."""
+    if _width(title) <= TITLE_CHARS:
+        return title
+    best = None
+    for at in range(1, len(title)):
+        first, second = title[:at], title[at:]
+        if _width(first) > TITLE_CHARS or _width(second) > TITLE_CHARS:
+            continue
+        rank = min(BREAK_AFTER.get(first[-1], 9), BREAK_BEFORE.get(second[0], 9))
+        if rank == 9:
+            continue
+        score = (abs(_width(first) - _width(second)), rank)
+        if best is None or score < best[0]:
+            best = (score, at)
+    return title if best is None else f"{title[:best[1]]}\n{title[best[1]:]}"
 
 
 def _flush_left(paragraph) -> None:
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph._p.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), "0")
+
+
+def _annex_note(paragraph) -> None:
+    """附件说明: 左空二字; a name running onto a second line aligns with its first character."""
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = officialdoc.SIZE_3 * 5  # 2 characters + “附件：”
+    fmt.first_line_indent = -officialdoc.SIZE_3 * 3
+    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+    ind.attrib.pop(qn("w:firstLineChars"), None)
+    ind.set(qn("w:hangingChars"), "300")  # Word prefers the style's firstLineChars over twips otherwise
+    ind.set(qn("w:leftChars"), "500")
 
 
 def _masthead_size(text: str) -> float:

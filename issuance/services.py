@@ -50,20 +50,23 @@ def issuer_of(plan: Plan) -> str:
 
 
 def notice_title(plan: Plan, kind: str) -> str:
-    verb = "印发" if kind == PlanVersion.Kind.ISSUE else "调整"
-    return f"关于{verb}《{plan.title}》任务分工的通知"
+    if kind == PlanVersion.Kind.ISSUE:
+        return f"关于印发《{plan.title}》的通知"
+    return f"关于调整《{plan.title}》有关任务的通知"
 
 
 def default_body(plan: Plan, kind: str) -> str:
     if kind == PlanVersion.Kind.ISSUE:
-        return (f"现将《{plan.title}》任务分工表印发给你们，请结合实际认真抓好落实。各责任单位请登录协作系统"
+        return (f"现将《{plan.title}》印发给你们，请结合实际认真抓好落实。各责任单位请登录协作系统"
                 "签收本单位承担的任务，并按月报送工作进展。")
     return (f"根据工作需要，对《{plan.title}》任务分工作如下调整，调整后的任务分工表见附件。请涉及调整的单位"
             "登录协作系统查看调整内容并重新签收，未涉及调整的单位按原分工继续落实。")
 
 
 def annex_title(plan: Plan) -> str:
-    return f"《{plan.title}》任务分工表"
+    """The 附件's name: …任务分工方案 → …任务分工表; any other title + 任务分工表."""
+    title = plan.title
+    return title[:-2] + "表" if title.endswith("分工方案") else f"{title}任务分工表"
 
 
 def latest_version(plan: Plan) -> PlanVersion | None:

@@ -49,7 +49,7 @@ def test_office_issues_a_street_signs_and_reads_the_adjustment(browser, live_ser
     save_screenshot(office, "issuance-01-issued")
     notice = docx.Document(io.BytesIO(download(office, "通知（Word）")))
     texts = [p.text for p in notice.paragraphs]
-    assert "鼓协办〔2026〕5号" in texts and "关于印发《2026年测试方案》\n任务分工的通知" in texts
+    assert "鼓协办〔2026〕5号" in texts and "关于印发《2026年测试方案》的通知" in texts
     assert [c.text for c in notice.tables[0].rows[0].cells][:3] == ["序号", "类别", "任务内容"]
     book = openpyxl.load_workbook(io.BytesIO(download(office, "任务分工表（Excel）")))
     assert book["任务分工表"]["C2"].value == "落实社会帮扶资金100万元。"

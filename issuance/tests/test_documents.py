@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from conftest import ARTIFACTS
 from issuance import services
 from issuance.division_table import division_table
-from issuance.notice import is_landscape
+from issuance.notice import is_landscape, title_lines
 from issuance.snapshot import take_snapshot
 from oversight import officialdoc
 from plans.models import Assignment, Target, Task
@@ -50,9 +50,9 @@ def test_the_notice_has_title_doc_number_and_the_division_table_on_a_landscape_a
     assert texts[0] == "区民政局文件"  # 版头: the office (its 全称 when it has one)
     assert texts[1] == "鼓协办〔2026〕5号"
     title = next(p for p in doc.paragraphs if p.style.name == officialdoc.TITLE_STYLE)
-    assert title.text == "关于印发《2026年测试方案》\n任务分工的通知"  # broken between words, not 通|知
+    assert title.text == "关于印发《2026年测试方案》的通知"
     assert "各责任单位：" in texts
-    assert "附件：《2026年测试方案》任务分工表" in texts
+    assert "附件：2026年测试方案任务分工表" in texts
     assert "2026年11月20日" in texts
 
     # The 附件: a section of its own, landscape (the table needs more than 156 mm), the table's
@@ -76,6 +76,20 @@ def test_the_notice_has_title_doc_number_and_the_division_table_on_a_landscape_a
     assert sum(widths) == pytest.approx(225, abs=2)
 
 
+def test_a_long_title_breaks_between_words_on_two_even_lines():
+    assert title_lines("关于印发《2026年测试方案》的通知") == "关于印发《2026年测试方案》的通知"  # fits one line
+    assert title_lines("关于印发《2026年鼓楼区闽宁协作任务分工方案》的通知") == "关于印发《2026年鼓楼区\n闽宁协作任务分工方案》的通知"
+    assert title_lines("关于调整《2026年鼓楼区闽宁协作任务分工方案》有关任务的通知") == (
+        "关于调整《2026年鼓楼区\n闽宁协作任务分工方案》有关任务的通知")
+
+
+def test_several_lists_get_a_column_of_their_own(issued_work):
+    issued_work["second"].list_name = "附件2"
+    issued_work["second"].save()
+    table = division_table(take_snapshot(issued_work["plan"]))
+    assert table.header[:2] == ["清单", "序号"] and [row[:2] for row in table.rows] == [["", "1"], ["附件2", "2"]]
+
+
 def test_a_narrow_table_stays_portrait(issued_work):
     plan = issued_work["plan"]
     Task.objects.filter(plan=plan).exclude(pk=issued_work["task"].pk).delete()
@@ -95,7 +109,7 @@ def test_an_adjustment_notice_lists_the_changes(issued_work):
     Target.objects.filter(task__plan=plan, assignee=issued_work["units"]["洪山镇"]).update(quantity=Decimal("30"))
     version = services.do_issue_adjustment(office, plan, reason="洪山镇任务调减")
     texts = [p.text for p in read_docx(version).paragraphs]
-    assert "关于调整《2026年测试方案》\n任务分工的通知" in texts
+    assert "关于调整《2026年测试方案》有关任务的通知" in texts
     at = texts.index("一、调整原因")
     assert texts[at:at + 4] == ["一、调整原因", "洪山镇任务调减", "二、调整内容",
                                 "1. 修改任务“1. 落实社会帮扶资金100万元”：社会帮扶资金（洪山镇）：33.3万元 → 30万元"]
@@ -191,7 +205,7 @@ def test_the_adjustment_notice_prints_its_change_list(issued_work, tmp_path):
         pdf[number - 1].render(scale=110 / 72).to_pil().save(ARTIFACTS / f"issuance-adjustment-page{number}.png")
     # The notice takes two pages here; its last item goes over with the signature, never the signature alone.
     text = "".join(pdf[i].get_textpage().get_text_range() for i in (0, 1)).replace(" ", "").replace("\r\n", "")
-    assert "关于调整《2026年测试方案》任务分工的通知" in text
+    assert "关于调整《2026年测试方案》有关任务的通知" in text
     assert "社会帮扶资金（洪山镇）：33.3万元→32.5万元（含上年缺口2.5万元）" in text
     assert "配合单位：（无）→鼓西街道" in text
     second = pdf[1].get_textpage().get_text_range().replace(" ", "")

@@ -31,7 +31,7 @@ def test_issuing_emails_each_unit_and_posts_one_digest(issued_work, server, djan
     assert all(f"/issuance/versions/{version.pk}/" in email.body for email in mail.outbox)
     [post] = server.received  # one digest, not one post a unit
     content = post.body["markdown"]["content"]
-    assert content.startswith("### 关于印发《2026年测试方案》任务分工的通知（第1版·下达）")
+    assert content.startswith("### 关于印发《2026年测试方案》的通知（第1版·下达）")
     assert all(name in content for name in ("鼓东街道", "鼓西街道", "洪山镇", "区教育局"))
 
     mail.outbox.clear()

@@ -24,7 +24,7 @@ def test_issuing_snapshots_the_plan_and_asks_every_unit_with_work_to_sign(issued
     office = work["people"]["office"]
     version = services.do_issue_plan(office, work["plan"], doc_number="鼓协办〔2026〕5号")
     assert (version.number, version.kind, version.doc_number) == (1, PlanVersion.Kind.ISSUE, "鼓协办〔2026〕5号")
-    assert version.title == "关于印发《2026年测试方案》任务分工的通知"
+    assert version.title == "关于印发《2026年测试方案》的通知"
     tasks = version.snapshot["tasks"]
     assert [t["ref"] for t in tasks] == ["1", "2"]
     first = tasks[0]
@@ -116,7 +116,7 @@ def test_an_adjustment_lists_the_changes_and_asks_only_the_units_concerned(issue
     Notification.objects.all().delete()
     second = services.do_issue_adjustment(office, plan, reason="鼓东街道申请调增", doc_number="鼓协办〔2026〕9号")
     assert (second.number, second.kind) == (2, PlanVersion.Kind.ADJUSTMENT)
-    assert second.title == "关于调整《2026年测试方案》任务分工的通知"
+    assert second.title == "关于调整《2026年测试方案》有关任务的通知"
     assert second.changes == [{"kind": "changed", "task_id": issued_work["task"].pk, "task": "1. 落实社会帮扶资金100万元",
                                "lines": [{"field": "社会帮扶资金（鼓东街道）", "old": "33.3万元", "new": "40万元"}],
                                "units": [units["鼓东街道"].pk]}]

@@ -106,3 +106,60 @@ def test_a_new_plan_from_the_plan_list(client, work, office):
         "ref": "1", "text": "选派教师。", "lead_units": "区教育局", "deadline_text": "持续推进"})
     assert response.status_code == 302
     assert plan.tasks.get().assignments.get().unit == work["units"]["区教育局"]
+
+
+def test_a_reported_task_is_archived_or_its_reports_moved_on_the_page(client, work, office):
+    from plans.models import Target
+    from planning import editing
+    from reporting.models import ReportedFigure
+
+    report_on(work)
+    units, task = work["units"], work["task"]
+    client.force_login(office)
+    other = editing.do_add_task(office, work["plan"], ref="2", text="调整后的资金任务", partner_units=[units["三街镇"]])
+    new_target = editing.do_set_targets(office, other, [{"metric": "社会帮扶资金", "quantity": Decimal(40), "unit": "万元",
+                                                        "comparator": "=", "assignee": units["鼓东街道"]}])[0]
+    page = client.get(reverse("planning:task", args=[task.pk])).content.decode()
+    assert "“社会帮扶资金·鼓东街道”的数字移到" in page and "移动填报" in page
+    old_target = task.targets.get(assignee=units["鼓东街道"])
+    refused = client.post(reverse("planning:task_move_reports", args=[task.pk]),
+                          {"move-to_task": other.pk, "move-reason": "口径调整"})
+    assert refused.status_code == 400  # the target to take the figure is not chosen
+    moved = client.post(reverse("planning:task_move_reports", args=[task.pk]),
+                        {"move-to_task": other.pk, f"move-map_{old_target.pk}": new_target.pk, "move-reason": "口径调整"})
+    assert moved.status_code == 302
+    assert ReportedFigure.objects.get().target == Target.objects.get(pk=new_target.pk)
+    deleted = client.post(reverse("planning:task_delete", args=[task.pk]), {"delete-reason": "已移走填报"})
+    assert deleted.status_code == 302 and not Task.objects.filter(pk=task.pk).exists()
+    archived = client.post(reverse("planning:task_archive", args=[other.pk]), {"archive-reason": "任务取消"})
+    assert archived.status_code == 302 and Task.objects.get(pk=other.pk).archived
+    page = client.get(reverse("planning:edit", args=[work["plan"].pk])).content.decode()
+    assert "已归档的任务" in page and f'id="task-{other.pk}"' in page
+    restored = client.post(reverse("planning:task_restore", args=[other.pk]))
+    assert restored.status_code == 302 and not Task.objects.get(pk=other.pk).archived
+
+
+def test_tasks_split_and_merged_on_the_page(client, work, office):
+    from reporting.models import ReportedFigure
+
+    report_on(work)
+    task = work["task"]
+    client.force_login(office)
+    total = task.targets.get(assignee=None)
+    split = client.post(reverse("planning:task_split", args=[task.pk]), {
+        "split-ref": "1.1", "split-text": "社会帮扶资金单列", "split-targets": [total.pk], "split-reason": "单列资金"})
+    assert split.status_code == 302
+    new = Task.objects.get(plan=work["plan"], ref="1.1")
+    assert split.url == reverse("planning:task", args=[new.pk])
+    assert new.targets.count() == 4 and ReportedFigure.objects.get().report.task == new
+    page = client.get(reverse("planning:task", args=[task.pk])).content.decode()
+    assert "已有1份填报，一并移入" in page  # the merge choice says the new task brings its report
+    # Both now hold 鼓东街道's November report (the words stayed, the figure moved): not merged back.
+    refused = client.post(reverse("planning:task_merge", args=[task.pk]), {"merge-other": new.pk, "merge-reason": "合回"})
+    assert refused.status_code == 400 and "鼓东街道2026年11月" in refused.content.decode()
+    assert Task.objects.filter(pk=new.pk).exists()
+    from planning import editing
+    spare = editing.do_add_task(office, work["plan"], ref="3", text="宣传报道。", lead_units=[work["units"]["区教育局"]])
+    merged = client.post(reverse("planning:task_merge", args=[new.pk]), {"merge-other": spare.pk, "merge-reason": "并入"})
+    assert merged.status_code == 302 and not Task.objects.filter(pk=spare.pk).exists()
+    assert "宣传报道。" in Task.objects.get(pk=new.pk).text and ReportedFigure.objects.get().report.task == new

@@ -4,9 +4,9 @@ its grade. An item the unit does not answer for is left blank; a score not yet g
 blank too, never 0."""
 
 import io
-from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -23,63 +23,61 @@ def item_heading(item) -> str:
     return f"{item.ref} {text}（{item.unit.name if item.unit_id else item.get_unit_kind_display()}）"
 
 
-def _number(cell, value):
-    cell.value = value
-    if isinstance(value, Decimal):
-        cell.number_format = "0" if value == value.to_integral() else "0." + "0" * max(
-            0, -value.normalize().as_tuple().exponent)
-
-
 def score_workbook(table: ScoreTable) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"{table.scheme.year}年度考核成绩"
-    sheet.cell(row=1, column=1, value=str(table.scheme)).font = Font(bold=True, size=13)
+    """Streamed (openpyxl's write-only mode): a city's 1,000 units × 20 items are 60,000 cells,
+    which the ordinary mode holds and styles one object each. Scores are Decimals with at most
+    two places, shown as typed by the General format."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(f"{table.scheme.year}年度考核成绩")
     top, sub = 2, 3
     bold = Font(bold=True)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
-    def head(row, column, text):
-        cell = sheet.cell(row=row, column=column, value=text)
-        cell.font, cell.fill = bold, _HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    def head(text):
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font, cell.fill, cell.alignment = bold, _HEADER_FILL, centre
+        return cell
 
-    for column, text in enumerate(LEADING, start=1):
-        head(top, column, text)
-        sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
     first_item = len(LEADING) + 1
-    for index, item in enumerate(table.items):
-        column = first_item + index * len(PER_ITEM)
-        head(top, column, item_heading(item))
-        sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + len(PER_ITEM) - 1)
-        for offset, text in enumerate(PER_ITEM):
-            head(sub, column + offset, text)
     last = first_item + len(table.items) * len(PER_ITEM)
-    for offset, text in enumerate(TRAILING):
-        head(top, last + offset, text)
-        sheet.merge_cells(start_row=top, start_column=last + offset, end_row=sub, end_column=last + offset)
-
-    for number, row in enumerate(table.rows, start=1):
-        line = sub + number
-        sheet.cell(row=line, column=1, value=number)
-        sheet.cell(row=line, column=2, value=row.unit.name)
-        sheet.cell(row=line, column=3, value=row.unit.get_kind_display())
-        for index, item in enumerate(table.items):
-            cell = row.cells.get(item.pk)
-            if cell is None:
-                continue
-            column = first_item + index * len(PER_ITEM)
-            for offset, value in enumerate((item.max_points, cell.self_score, cell.score)):
-                _number(sheet.cell(row=line, column=column + offset), value)
-        for offset, value in enumerate((row.full_marks, row.self_total, row.total, row.rank, row.grade or None)):
-            _number(sheet.cell(row=line, column=last + offset), value)
-
     sheet.column_dimensions["A"].width = 6
     sheet.column_dimensions["B"].width = 22
     sheet.column_dimensions["C"].width = 8
     for column in range(first_item, last + len(TRAILING)):
         sheet.column_dimensions[get_column_letter(column)].width = 9
     sheet.row_dimensions[top].height = 60
-    sheet.freeze_panes = sheet.cell(row=sub + 1, column=first_item)
+    sheet.freeze_panes = f"{get_column_letter(first_item)}{sub + 1}"
+
+    title = WriteOnlyCell(sheet, value=str(table.scheme))
+    title.font = Font(bold=True, size=13)
+    sheet.append([title])
+    upper, lower = [head(text) for text in LEADING], [head(None) for _ in LEADING]
+    for item in table.items:
+        upper += [head(item_heading(item))] + [head(None) for _ in PER_ITEM[1:]]
+        lower += [head(text) for text in PER_ITEM]
+    upper += [head(text) for text in TRAILING]
+    lower += [head(None) for _ in TRAILING]
+    sheet.append(upper)
+    sheet.append(lower)
+
+    def merge(first_column, last_column, first_row, last_row):
+        sheet.merged_cells.add(f"{get_column_letter(first_column)}{first_row}:{get_column_letter(last_column)}{last_row}")
+
+    for column in range(1, first_item):
+        merge(column, column, top, sub)
+    for index in range(len(table.items)):
+        column = first_item + index * len(PER_ITEM)
+        merge(column, column + len(PER_ITEM) - 1, top, top)
+    for column in range(last, last + len(TRAILING)):
+        merge(column, column, top, sub)
+
+    for number, row in enumerate(table.rows, start=1):
+        values = [number, row.unit.name, row.unit.get_kind_display()]
+        for item in table.items:
+            cell = row.cells.get(item.pk)
+            values += [None] * len(PER_ITEM) if cell is None else [item.max_points, cell.self_score, cell.score]
+        values += [row.full_marks, row.self_total, row.total, row.rank, row.grade or None]
+        sheet.append(values)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -5,6 +5,7 @@ whatever the number of units and items; the page, the .xlsx and the command shar
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from assessment.models import Item, ItemScore, Scheme, ScoreSheet
@@ -23,33 +24,39 @@ class Row:
     cells: dict[int, Cell] = field(default_factory=dict)  # item id → cell, the items the unit answers for
     rank: int | None = None
     grade: str = ""  # by the office's thresholds (Scheme.grade_*), once there is a total
+    # The sums below are cached: a city's table asks each of them several times per row (rank,
+    # grade, page, workbook). Ranking counts afresh (`recount`), so changed cells are seen.
+
+    def recount(self) -> None:
+        for name in ("full_marks", "self_total", "total", "bonus", "deduction", "vetoed"):
+            self.__dict__.pop(name, None)
 
     @property
     def unit(self):
         return self.sheet.unit
 
-    @property
+    @cached_property
     def full_marks(self) -> Decimal:
         """满分: the unit's ordinary items (bonus, deduction and veto items are not marks to earn)."""
         return sum((c.item.max_points for c in self.cells.values() if c.item.kind == Item.Kind.NORMAL), Decimal(0))
 
-    @property
+    @cached_property
     def self_total(self) -> Decimal | None:
         return _total(self.cells.values(), "self_score")
 
-    @property
+    @cached_property
     def total(self) -> Decimal | None:
         return _total(self.cells.values(), "score")
 
-    @property
+    @cached_property
     def bonus(self) -> Decimal:
         return _sum_kind(self.cells.values(), Item.Kind.BONUS)
 
-    @property
+    @cached_property
     def deduction(self) -> Decimal:
         return _sum_kind(self.cells.values(), Item.Kind.DEDUCTION)
 
-    @property
+    @cached_property
     def vetoed(self) -> bool:
         """一票否决: any veto item scored as triggered (1)."""
         return any(c.item.kind == Item.Kind.VETO and c.score for c in self.cells.values())
@@ -115,6 +122,7 @@ def rank_within_kinds(rows: list[Row]) -> None:
     below every unit not vetoed. Units without a total are not ranked."""
     by_kind: dict[str, list[Row]] = {}
     for row in rows:
+        row.recount()
         row.rank = None
         if row.total is not None:
             by_kind.setdefault(row.unit.kind, []).append(row)

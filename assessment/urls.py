@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import office_views, scoring_views, sheet_views, views
+from assessment import editing_views, office_views, scoring_views, sheet_views, views
 
 app_name = "assessment"
 urlpatterns = [
@@ -15,6 +15,10 @@ urlpatterns = [
     path("schemes/<int:pk>/progress/", office_views.progress_page, name="progress"),
     path("schemes/<int:pk>/remind/", office_views.remind, name="remind"),
     path("schemes/<int:pk>/notice.docx", office_views.notice_docx, name="notice_docx"),
+    path("schemes/<int:pk>/edit/", editing_views.edit_page, name="edit"),
+    path("schemes/<int:pk>/items/save/", editing_views.save_item, name="item_save"),
+    path("schemes/<int:pk>/items/<int:item_pk>/delete/", editing_views.delete_item, name="item_delete"),
+    path("schemes/<int:pk>/categories/save/", editing_views.save_category, name="category_save"),
     path("schemes/<int:pk>/score/", scoring_views.score_page, name="score_page"),
     path("sheets/<int:pk>/", sheet_views.sheet_page, name="sheet"),
     path("sheets/<int:pk>/sheet.docx", office_views.sheet_docx, name="sheet_docx"),

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assessment import access
+from assessment.editing import scheme_checks
 from assessment.errors import AssessmentError
 from assessment.exports import score_filename, score_workbook
 from assessment.models import Scheme
@@ -34,7 +35,7 @@ def plan_page(request, pk):
         "has_scores": has_scores, "may_build": access.may_build(request.user, plan),
         "may_manage": bool(scheme) and access.may_manage(request.user, scheme),
         "may_score": bool(scheme) and bool(access.items_scored_by(request.user, scheme)),
-        "scales": Scheme.Scale.choices,
+        "scales": Scheme.Scale.choices, "checks": scheme_checks(scheme, table) if scheme else [],
     })
 
 

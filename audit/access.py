@@ -27,7 +27,7 @@ _PLAN_PATHS = {"plan": "", "task": "plan__", "assignment": "task__plan__", "targ
                "schedule": "plan__", "evidencerule": "task__plan__", "report": "cycle__plan__",
                "figure": "report__cycle__plan__", "evidence": "report__cycle__plan__",
                "scheme": "plan__", "assessmentcategory": "scheme__plan__", "assessmentitem": "scheme__plan__", "scoresheet": "scheme__plan__",
-               "itemscore": "sheet__scheme__plan__", "planversion": "plan__", "receipt": "version__plan__",
+               "itemscore": "sheet__scheme__plan__", "sheetevidence": "sheet__scheme__plan__", "planversion": "plan__", "receipt": "version__plan__",
                "proposal": "plan__", "proposedfigure": "proposal__plan__",
                "bulletin": "", "robot": "",  # these two have an office of their own, as a plan does
                "person": "", "allowance": "person__",  # so do people on the roster (their office)

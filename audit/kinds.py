@@ -10,7 +10,7 @@ from typing import Callable
 from django.urls import reverse
 
 from accounts.models import User
-from assessment.models import Category, Item, ItemScore, Scheme, ScoreSheet
+from assessment.models import Category, Item, ItemScore, Scheme, ScoreSheet, SheetEvidence
 from funds.models import FundsEvidence, FundsFigure, FundsReport, Milestone, Project, ProjectFund
 from issuance.models import PlanVersion, Receipt
 from ledgers.models import Ledger, LedgerRow
@@ -62,7 +62,10 @@ KINDS = [Kind(*k) for k in [
     ("assessmentcategory", Category, "考核类别", lambda r: r.name, "scheme__plan_id"),
     ("assessmentitem", Item, "考核项目", lambda r: f"第{r.ref}项 {_cut(r.text)}", "scheme__plan_id"),
     ("scoresheet", ScoreSheet, "考核评分表", lambda r: f"评分表#{r.id}（{r.get_state_display()}）", "scheme__plan_id"),
-    ("itemscore", ItemScore, "考核得分", lambda r: f"评分表#{r.sheet_id} 项目#{r.item_id}", "sheet__scheme__plan_id"),
+    ("itemscore", ItemScore, "考核得分", lambda r: f"评分表#{r.sheet_id} 项目#{r.item_id}", "sheet__scheme__plan_id",
+     lambda r: reverse("assessment:sheet", args=[r.sheet_id])),
+    ("sheetevidence", SheetEvidence, "考核佐证", lambda r: _cut(r.caption or r.original_name or r.requirement),
+     "sheet__scheme__plan_id", lambda r: reverse("assessment:sheet", args=[r.sheet_id])),
     ("person", Person, "选派人员", lambda r: f"{r.name}（{r.batch or '未分批次'}）", "plan_id",
      lambda r: reverse("people:person", args=[r.id])),
     ("allowance", AllowancePayment, "生活补助发放", lambda r: f"人员#{r.person_id} {r.month:%Y年%m月}", "person__plan_id",

@@ -290,6 +290,19 @@ rule("assessment:score", _a_item, own=gp("L MMM MMM MM M", "L NNN 333 NN 3"),
 for name in ("configure", "open", "publish", "lock", "remind"):
     rule(f"assessment:{name}", _a_scheme, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
          other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
+rule("assessment:edit", _a_scheme, own=g("L 444 222 NN 2"), other_office=g("L 444 NNN 22 2"))
+for name in ("item_save", "category_save"):
+    rule(f"assessment:{name}", _a_scheme, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
+         other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
+
+
+def _a_scheme_item(world, variant):
+    made = _assessment(world)
+    return {"pk": made["schemes"][variant].pk, "item_pk": made["items"][variant].pk}
+
+
+rule("assessment:item_delete", _a_scheme_item, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
+     other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
 rule("assessment:progress", _a_scheme, own=g("L 444 222 NN 2"), other_office=g("L 444 NNN 22 2"))
 rule("assessment:notice_docx", _a_scheme, own=g("L 444 333 NN 3"), other_office=g("L 444 NNN 33 3"))
 # The audit log and each object's history (audit.access): those who oversee, within their scope;

@@ -115,3 +115,16 @@ def sheet_docx(request, pk):
     evidence = list(sheet.evidence.select_related("report_evidence").order_by("pk"))
     content = sheet_document(table, sheet, evidence, results=access.may_see_results(request.user, sheet))
     return docx_response(f"{sheet.unit.name}-{sheet.scheme.year}年度考核评分表.docx", content)
+
+
+@login_required
+def work_record_docx(request, pk, year):
+    """A 挂职干部's or 专技人才's annual work record, for those who see their particulars (the
+    office's staff and the sending unit); others who see the roster get 403, the rest 404."""
+    from people import access as people_access
+    from assessment.work_record import work_record
+
+    person = people_access.person_for(request.user, pk)
+    if not people_access.sees_particulars(request.user, person):
+        raise PermissionDenied("年度工作情况只提供给派出单位和协作办公室")
+    return docx_response(f"{person.name}-{year}年度协作工作情况.docx", work_record(person, year))

@@ -29,6 +29,7 @@ urlpatterns = [
     path("sheets/<int:pk>/items/<int:item_pk>/self/", sheet_views.self_assess, name="self_assess"),
     path("sheets/<int:pk>/items/<int:item_pk>/evidence/", sheet_views.add_evidence, name="evidence_add"),
     path("sheets/<int:pk>/items/<int:item_pk>/score/", sheet_views.score, name="score"),
+    path("people/<int:pk>/<int:year>/record.docx", office_views.work_record_docx, name="work_record"),
     path("evidence/<int:pk>/", sheet_views.evidence_download, name="evidence_download"),
     path("evidence/<int:pk>/delete/", sheet_views.evidence_delete, name="evidence_delete"),
 ]

@@ -303,6 +303,10 @@ def _a_scheme_item(world, variant):
 
 rule("assessment:item_delete", _a_scheme_item, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
      other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
+# A 挂职干部's annual work record: who sees the person's particulars (the office's staff, the
+# sending unit); a leader who reads the roster 403; anyone else 404 as for the person's page.
+rule("assessment:work_record", lambda world, variant: {"pk": world["persons"][variant].pk, "year": 2026},
+     own=g("L 2NN 224 NN 2"), other_office=g("L NN2 NNN 22 2"))
 rule("assessment:progress", _a_scheme, own=g("L 444 222 NN 2"), other_office=g("L 444 NNN 22 2"))
 rule("assessment:notice_docx", _a_scheme, own=g("L 444 333 NN 3"), other_office=g("L 444 NNN 33 3"))
 # The audit log and each object's history (audit.access): those who oversee, within their scope;

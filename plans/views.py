@@ -36,6 +36,7 @@ def plan_detail(request, pk):
         "plan": plan,
         "lists": group_by_list(rows),
         "task_count": len(rows),
+        "archived": plan_task_rows(plan, archived=True),  # kept with their reports, out of the work
         "parent_visible": bool(plan.parent_id) and visible.filter(pk=plan.parent_id).exists(),
         "implementing": plan.implementing_plans.filter(pk__in=visible.values("pk")),
         "panels": panels.render(panels.PLAN_PAGE, request, plan),

@@ -163,3 +163,15 @@ def test_tasks_split_and_merged_on_the_page(client, work, office):
     merged = client.post(reverse("planning:task_merge", args=[new.pk]), {"merge-other": spare.pk, "merge-reason": "并入"})
     assert merged.status_code == 302 and not Task.objects.filter(pk=spare.pk).exists()
     assert "宣传报道。" in Task.objects.get(pk=new.pk).text and ReportedFigure.objects.get().report.task == new
+
+
+def test_an_archived_task_is_listed_apart_on_the_plan_page(client, work, office):
+    from planning import editing
+
+    report_on(work)
+    editing.do_archive_task(office, work["task"], reason="任务取消")
+    client.force_login(work["people"]["reviewer"])
+    page = client.get(reverse("plans:detail", args=[work["plan"].pk])).content.decode()
+    archived = page[page.index('id="archived"'):]
+    assert f'id="task-{work["task"].pk}"' in archived and "已归档的任务" in archived
+    assert "此方案还没有任务" in page  # no live task left in the table

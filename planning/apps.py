@@ -11,3 +11,4 @@ class PlanningConfig(AppConfig):
     def ready(self):
         from planning import proposal_panel  # noqa: F401  (the plan page's 自选动作 section)
         from planning import edit_panels  # noqa: F401  the plan page's 编辑方案 link
+        from planning import breakdown_panels  # noqa: F401  (预分解 and 承接 links on the plan page)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning import edit_views, proposal_views
+from planning import breakdown_views, edit_views, implement_views, proposal_views
 
 app_name = "planning"
 
@@ -30,3 +30,12 @@ urlpatterns += [
     path("tasks/<int:pk>/move-reports/", edit_views.task_move_reports, name="task_move_reports"),
     path("units.json", edit_views.units_json, name="units_json"),
 ]
+
+# -- 预分解 and 承接 (breakdown, implement) ------------------------------------------------------
+# URLs and names stable: the end-to-end browser test drives them.
+urlpatterns += [
+    path("implement/", implement_views.implement_list, name="implement_list"),
+    path("implement/<int:pk>/", implement_views.implement, name="implement"),
+    path("targets/<int:pk>/breakdown/", breakdown_views.breakdown, name="breakdown"),
+]
+# -- end of 预分解 and 承接 ----------------------------------------------------------------------

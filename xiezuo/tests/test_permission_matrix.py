@@ -509,6 +509,32 @@ rule("ledgers:receipt", _ledger_row, own=gp("L 2NN 222 NN 2", "L MMM MMM MM M"),
                                      other_office=gp("L NN2 NNN 22 2", "L MMM MMM MM M"))
 
 
+# 预分解 and 承接 (planning.access): the plan's office's admins (superusers too, for 预分解); everyone
+# else 403, another office's plan or target 404. 承接 is from a plan above the office (a city plan,
+# made on first use): both districts' offices may; a superuser has no office to implement it for.
+def _upper_plan(world, variant):
+    if variant != "upper":
+        return _plan(world, variant)
+    gulou = Unit.objects.get(name="鼓楼区")
+    city = gulou.region.parent
+    office, _ = Unit.objects.get_or_create(name="市乡村振兴局", region=city, defaults={"kind": Unit.Kind.DEPARTMENT})
+    plan, created = Plan.objects.get_or_create(title="2026年福州市测试方案", office=office,
+                                               defaults={"year": 2026, "kind": Programme.EAST_WEST})
+    if created:
+        task = Task.objects.create(plan=plan, ref="1", position=1, text="落实社会帮扶资金。")
+        Assignment.objects.create(task=task, unit=gulou, role=Assignment.Role.PARTNER)
+        Target.objects.create(task=task, metric="社会帮扶资金", quantity=Decimal(300), unit="万元", assignee=gulou)
+    return {"pk": plan.pk}
+
+
+rule("planning:breakdown", _target, own=gp("L 444 424 4N 2", "L 444 4B4 4N B"),
+                                    other_office=gp("L 444 4N4 42 2", "L 444 4N4 4B B"))
+rule("planning:implement_list", any=g("L 444 424 42 2"))
+rule("planning:implement", _upper_plan, upper=gp("L 444 424 42 4", "L 444 4B4 4B 4"),
+                                        own=gp("L 444 4N4 4N 4", "L 444 4N4 4N 4"),
+                                        other_office=gp("L 444 4N4 4N 4", "L 444 4N4 4N 4"))
+
+
 # --- the world -----------------------------------------------------------------------------
 
 @pytest.fixture

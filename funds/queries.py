@@ -27,6 +27,14 @@ class SourceFigures:
     def label(self) -> str:
         return Source(self.source).label
 
+    @property
+    def disbursed_rate(self) -> Decimal | None:
+        return pg.rate(self.disbursed, self.planned)
+
+    @property
+    def spent_rate(self) -> Decimal | None:
+        return pg.rate(self.spent, self.planned)
+
 
 @dataclass
 class ProjectRow:
@@ -123,3 +131,33 @@ def totals(rows: list[ProjectRow]) -> Totals:
     return Totals(sum((r.planned for r in rows), ZERO), sum((r.disbursed for r in rows), ZERO),
                   sum((r.spent for r in rows), ZERO),
                   sum(r.report.poor_people for r in rows if r.report), sum(r.report.farmers_linked for r in rows if r.report))
+
+
+@dataclass
+class FundsSummary:
+    """What a dashboard shows of the projects of its plans in a month: money by source, and each
+    project (its row leading to the project's page, its months and their vouchers)."""
+
+    month: datetime.date
+    sources: list[SourceFigures]
+    rows: list[ProjectRow]
+    totals: Totals
+
+
+def funds_summary(plans, month: datetime.date, today: datetime.date) -> FundsSummary | None:
+    """The plans' projects of the month's year, counted for that month (today within it); None
+    when they have none, so a dashboard shows no empty panel."""
+    end = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    projects = (Project.objects.filter(plan__in=list(plans), year=month.year)
+                .select_related("plan", "responsible_unit").order_by("plan_id", "pk"))
+    rows = project_rows(projects, min(today, end))
+    if not rows:
+        return None
+    by_source = {s: SourceFigures(s) for s in Source.values}
+    for row in rows:
+        for figures in row.sources:
+            total = by_source[figures.source]
+            total.planned += figures.planned
+            total.disbursed += figures.disbursed
+            total.spent += figures.spent
+    return FundsSummary(month, [s for s in by_source.values() if s.planned], rows, totals(rows))

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from funds.queries import funds_summary
 from ledgers.models import Ledger
 from oversight import access, exports, queries
 from oversight import status as st
@@ -77,6 +78,7 @@ def dashboard(request, kind, pk):
         "may_publish": access.may_publish_scope(request.user, scope),
         "legend": st.legend(), "warning_names": st.WARNING_NAMES, "warning_labels": st.WARNING_LABELS,
         "export_query": request.GET.urlencode(),
+        "funds": funds_summary(scope.plans, snapshot.month, _today()),  # 协作资金项目 (funds), drilling down to projects
     })
 
 

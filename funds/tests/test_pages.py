@@ -103,3 +103,32 @@ def test_the_office_adds_a_project_and_a_milestone_on_the_pages(client, work):
     assert "12月31日前支出率达到100%" in page and "2026年11月" in page
     assert project.history.get().history_user == work["people"]["office"]
     assert datetime.date(2026, 12, 31) == project.milestones.get().due_on
+
+
+def test_the_audit_log_shows_projects_and_funds_reports_to_their_office_only(client, work, projects):
+    from accounts.roles import Role
+    from reporting.tests.conftest import person
+
+    file_month(work["people"]["gudong"], projects["own"], 9, {"fiscal": "40"})
+    url = reverse("audit:object", args=["project", projects["own"].pk])
+    client.force_login(work["people"]["office"])
+    page = client.get(url).content.decode()
+    assert "单家集村肉牛养殖基地" in page and "新增项目" in page
+    log = client.get(reverse("audit:log") + "?kind=fundsfigure").content.decode()
+    assert "资金数字" in log and "保存资金月报" in log
+    client.force_login(person("cangshan_admin", work["units"]["仓山区民政局"], Role.OFFICE_ADMIN))
+    assert client.get(url).status_code == 404
+    assert "保存资金月报" not in client.get(reverse("audit:log") + "?kind=fundsfigure").content.decode()
+
+
+def test_the_dashboard_shows_funds_by_source_and_project_leading_to_the_project(client, work, projects):
+    file_month(work["people"]["gudong"], projects["own"], 10, {"fiscal": "60", "local": "12"}, {"fiscal": "40"})
+    file_month(work["people"]["guxi"], projects["other_unit"], 10, {"social": "5"})
+    client.force_login(work["people"]["office"])
+    page = client.get(reverse("oversight:dashboard", args=["plan", work["plan"].pk]) + "?month=2026-10").content.decode()
+    panel = page.split('id="funds"')[1].split("按类别")[0]
+    sources = panel.split('id="funds-sources"')[1].split("</table>")[0]
+    assert "<td>财政援助资金</td><td class=\"num\">80</td><td class=\"num\">60</td><td class=\"num\">75.0%</td>" in sources
+    assert "<td>社会帮扶资金</td><td class=\"num\">12.5</td><td class=\"num\">5</td><td class=\"num\">40.0%</td>" in sources
+    assert "<th>合计</th><td class=\"num\">112.5</td><td class=\"num\">77</td>" in sources
+    assert reverse("funds:project", args=[projects["own"].pk]) in panel and "红灯·严重滞后" in panel

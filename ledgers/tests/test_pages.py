@@ -79,3 +79,14 @@ def test_the_office_sets_up_a_ledger_on_the_page(client, work):
     assert done.status_code == 302 and work["task"].ledgers.get().created_by == work["people"]["office"]
     again = client.post(reverse("ledgers:create"), {"choice": f"{work['task'].pk}|社会帮扶资金"})
     assert again.status_code == 400 and "已设立明细台账" in again.content.decode()
+
+
+def test_the_audit_log_shows_ledger_rows_with_who_and_why(client, work, ledger):
+    row = add(work["people"]["gudong"], ledger, datetime.date(2026, 11, 2), "3")
+    services.do_delete_row(work["people"]["gudong"], row, reason="重复登记")
+    client.force_login(work["people"]["office"])
+    log = client.get(reverse("audit:log") + "?kind=ledgerrow").content.decode()
+    assert "台账明细" in log and "登记台账" in log and "删除台账明细：重复登记" in log
+    assert client.get(reverse("audit:object", args=["ledger", ledger.pk])).status_code == 200
+    client.force_login(work["people"]["gudong"])
+    assert client.get(reverse("audit:object", args=["ledger", ledger.pk])).status_code == 403

@@ -43,6 +43,11 @@ def may_manage(user, plan: Plan) -> bool:
     return bool(plan.office_id) and user.unit_id == plan.office_id and user.has_role(Role.OFFICE_ADMIN)
 
 
+def may_review(user, plan: Plan) -> bool:
+    """Sending a submitted month back: the plan's office reviewers (and its admins, may_manage)."""
+    return bool(plan.office_id) and user.unit_id == plan.office_id and user.has_role(Role.REVIEWER)
+
+
 def managed_plans(user) -> QuerySet[Plan]:
     """The plans whose projects this person may add: those the office keeps."""
     if user.is_superuser:

@@ -159,7 +159,7 @@ def cycles_of(project: Project, today: datetime.date):
 
 def _editable(report: FundsReport | None) -> None:
     if report is not None and report.status == FundsReport.Status.SUBMITTED:
-        raise FundsError("本月资金月报已提交，不能修改；如需更正，请联系协作办公室。")
+        raise FundsError("本月资金月报已提交，不能修改；如需更正，请联系协作办公室退回。")
 
 
 def _planned(project: Project) -> dict[str, Decimal]:
@@ -229,6 +229,24 @@ def do_submit_funds_report(actor, report: FundsReport, *, today: datetime.date) 
         current.status = FundsReport.Status.SUBMITTED
         current.submitted_at, current.submitted_by = timezone.now(), actor
         current.submitted_late = today > current.cycle.due_on
+        current.save(update_fields=["status", "submitted_at", "submitted_by", "submitted_late"])
+    return current
+
+
+def do_return_funds_report(actor, report: FundsReport, *, reason: str) -> FundsReport:
+    """The office sends a submitted month back for correction (退回), with a reason the history
+    keeps; until resubmitted the month counts no more and the last submitted one stands."""
+    _require(access.may_manage(actor, report.project.plan) or access.may_review(actor, report.project.plan),
+             "只有方案所属协作办公室可以退回资金月报")
+    reason = (reason or "").strip()
+    if not reason:
+        raise FundsError("请填写退回原因", "reason")
+    with transaction.atomic(), acting(actor, f"退回：{reason}"):
+        current = FundsReport.objects.select_for_update().get(pk=report.pk)
+        if current.status != FundsReport.Status.SUBMITTED:
+            raise FundsError("该月资金月报尚未提交，无需退回")
+        current.status, current.submitted_at, current.submitted_by = FundsReport.Status.DRAFT, None, None
+        current.submitted_late = False
         current.save(update_fields=["status", "submitted_at", "submitted_by", "submitted_late"])
     return current
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("projects/<int:pk>/milestones/", views.milestone_add, name="milestone_add"),
     path("milestones/<int:pk>/delete/", views.milestone_delete, name="milestone_delete"),
     path("projects/<int:pk>/months/<int:cycle_pk>/", views.report, name="report"),
+    path("projects/<int:pk>/months/<int:cycle_pk>/return/", views.report_return, name="report_return"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("plans/<int:pk>/progress.xlsx", views.progress_xlsx, name="progress_xlsx"),
 ]

@@ -167,6 +167,8 @@ def report(request, pk, cycle_pk):
     editable = may_report and not (current and current.status == FundsReport.Status.SUBMITTED)
     return render(request, "funds/report.html", {
         "project": project, "cycle": cycle, "report": current, "sources": sources, "editable": editable,
+        "may_return": bool(current and current.status == FundsReport.Status.SUBMITTED and (
+            access.may_manage(request.user, project.plan) or access.may_review(request.user, project.plan))),
         "error": error, "posted": posted, "progress_choices": FundsReport.Progress.choices,
         "evidence": current.evidence.all() if current else []}, status=400 if error else 200)
 
@@ -192,6 +194,22 @@ def _post_report(request, project, cycle, today):
     else:
         messages.success(request, "已保存")
     return report
+
+
+@login_required
+@require_POST
+def report_return(request, pk, cycle_pk):
+    project = access.project_for(request.user, pk)
+    cycle = _cycle(project, cycle_pk, timezone.localdate())
+    report = FundsReport.objects.filter(project=project, cycle=cycle).first()
+    if report is None:
+        raise Http404("该月尚无资金月报")
+    try:
+        services.do_return_funds_report(request.user, report, reason=request.POST.get("reason", ""))
+        messages.success(request, f"已退回{cycle.label}资金月报")
+    except FundsError as error:
+        messages.error(request, f"未退回：{error.message}")
+    return redirect("funds:report", project.pk, cycle.pk)
 
 
 @login_required

@@ -4,7 +4,7 @@ import writes all rows in one transaction or none.
 
 Headers (in the first five rows): 日期; 对方单位（个人） (or 对方单位, 捐赠单位, 捐赠方, 购买单位, 单位名称,
 姓名); 金额 or 数量 (金额或数量, 金额（万元）, 人数 …); optional 款物明细 (物资明细, 款物) and 备注.
-Receipts are uploaded row by row on the ledger page; an imported row has none yet.
+An imported row has no receipt yet: its unit uploads one on the row (do_attach_receipt).
 """
 
 import datetime

@@ -86,6 +86,36 @@ def check_row(ledger: Ledger, *, date, counterpart: str, today: datetime.date) -
         raise LedgerError("对方单位（个人）最多200字", "counterpart")
 
 
+def _store_receipt(row: LedgerRow, receipt: tuple[str, bytes]):
+    """Check the receipt's bytes (as report evidence is) and put it on the row, unsaved: returns
+    the stored name, to remove should the transaction fail."""
+    try:
+        upload = inspect_upload(*receipt)
+    except EvidenceError as error:
+        raise LedgerError(error.message, "receipt") from None
+    row.receipt_name, row.receipt_type, row.receipt_sha256 = clean_name(receipt[0]), upload.content_type, upload.sha256
+    row.receipt.save(f"{uuid.uuid4().hex}{upload.extension}", ContentFile(upload.data), save=False)
+    return row.receipt.name
+
+
+def do_attach_receipt(actor, row: LedgerRow, *, receipt: tuple[str, bytes]) -> LedgerRow:
+    """The stamped receipt of a row recorded (or imported) without one: its unit's reporters."""
+    _require(access.may_record(actor, row.ledger) and row.unit_id == actor.unit_id, "只能为本单位登记的台账明细上传凭证")
+    stored = None
+    try:
+        with transaction.atomic(), acting(actor, "上传盖章凭证"):
+            current = LedgerRow.objects.select_for_update().get(pk=row.pk)
+            if current.receipt:
+                raise LedgerError("该明细已有凭证；如凭证有误，请删除该明细后重新登记", "receipt")
+            stored = _store_receipt(current, receipt)
+            current.save(update_fields=["receipt", "receipt_name", "receipt_type", "receipt_sha256"])
+    except BaseException:
+        if stored:
+            current.receipt.storage.delete(stored)
+        raise
+    return current
+
+
 def do_add_row(actor, ledger: Ledger, *, date, counterpart: str, amount, goods: str = "", note: str = "",
                receipt: tuple[str, bytes] | None = None, today: datetime.date) -> LedgerRow:
     """One row of the actor's unit, with its stamped receipt (a photo or a scan, checked by its
@@ -95,20 +125,11 @@ def do_add_row(actor, ledger: Ledger, *, date, counterpart: str, amount, goods: 
     value = parse_amount(amount)
     row = LedgerRow(ledger=ledger, unit_id=actor.unit_id, date=date, counterpart=counterpart.strip(), amount=value,
                     goods=(goods or "").strip()[:500], note=(note or "").strip()[:500], created_by=actor)
-    upload = None
-    if receipt is not None:
-        try:
-            upload = inspect_upload(*receipt)
-        except EvidenceError as error:
-            raise LedgerError(error.message, "receipt") from None
     stored = None
     try:
         with transaction.atomic(), acting(actor, "登记台账"):
-            if upload is not None:
-                row.receipt_name, row.receipt_type = clean_name(receipt[0]), upload.content_type
-                row.receipt_sha256 = upload.sha256
-                row.receipt.save(f"{uuid.uuid4().hex}{upload.extension}", ContentFile(upload.data), save=False)
-                stored = row.receipt.name
+            if receipt is not None:
+                stored = _store_receipt(row, receipt)
             row.save()
     except BaseException:
         if stored:

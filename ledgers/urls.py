@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/import/", views.import_rows, name="import"),
     path("rows/<int:pk>/delete/", views.row_delete, name="row_delete"),
     path("rows/<int:pk>/receipt/", views.receipt, name="receipt"),
+    path("rows/<int:pk>/receipt/upload/", views.receipt_upload, name="receipt_upload"),
 ]

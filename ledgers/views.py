@@ -134,6 +134,26 @@ def row_delete(request, pk):
 
 
 @login_required
+@require_POST
+def receipt_upload(request, pk):
+    row = access.row_for(request.user, pk)
+    access.require(access.may_record(request.user, row.ledger) and row.unit_id == request.user.unit_id,
+                   "只能为本单位登记的台账明细上传凭证")
+    file = request.FILES.get("receipt")
+    try:
+        if file is None:
+            raise LedgerError("请选择凭证文件", "receipt")
+        check_size(file.size)
+        services.do_attach_receipt(request.user, row, receipt=(file.name, file.read()))
+        messages.success(request, f"已上传凭证“{file.name}”")
+    except EvidenceError as problem:
+        messages.error(request, f"未上传：{problem.message}")
+    except LedgerError as problem:
+        messages.error(request, f"未上传：{problem.message}")
+    return redirect("ledgers:ledger", row.ledger_id)
+
+
+@login_required
 @require_GET
 def receipt(request, pk):
     row = access.row_for(request.user, pk)

@@ -132,3 +132,22 @@ def test_a_month_outside_the_projects_year_or_plan_is_refused(work, projects):
     with pytest.raises(FundsError, match="不属于本项目所在方案"):
         services.do_save_funds_report(work["people"]["gudong"], projects["own"], cycle(other, 3),
                                       figures={}, progress="building", poor_people=0, farmers_linked=0)
+
+
+def test_the_office_returns_a_submitted_month_with_a_reason_and_the_unit_corrects_it(work, projects):
+    gudong, own = work["people"]["gudong"], projects["own"]
+    report = file_month(gudong, own, 9, {"fiscal": "60"})
+    for who in ("gudong", "leader"):
+        with pytest.raises(PermissionDenied):
+            services.do_return_funds_report(work["people"][who], report, reason="数字有误")
+    with pytest.raises(FundsError, match="请填写退回原因"):
+        services.do_return_funds_report(work["people"]["reviewer"], report, reason=" ")
+    services.do_return_funds_report(work["people"]["reviewer"], report, reason="拨付数与凭证不符")
+    report.refresh_from_db()
+    assert report.status == "draft" and report.history.first().history_change_reason == "退回：拨付数与凭证不符"
+    assert queries.project_rows([own], datetime.date(2026, 9, 20))[0].report is None  # counts no more
+    file_month(gudong, own, 9, {"fiscal": "58"})
+    assert queries.project_rows([own], datetime.date(2026, 9, 20))[0].disbursed == D(58)
+    with pytest.raises(FundsError, match="尚未提交"):
+        services.do_return_funds_report(work["people"]["office"], FundsReport.objects.create(
+            project=own, cycle=cycle(own.plan, 10)), reason="x")

@@ -86,3 +86,16 @@ def test_only_units_working_on_the_task_record_and_only_their_own_rows_are_delet
     services.do_delete_row(work["people"]["gudong"], row, reason="重复登记")
     deleted = LedgerRow.history.filter(history_type="-").get()
     assert (deleted.history_user, deleted.history_change_reason) == (work["people"]["gudong"], "删除台账明细：重复登记")
+
+
+def test_an_imported_row_gets_its_receipt_afterwards_once(work, ledger, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    row = add(work["people"]["gudong"], ledger, datetime.date(2026, 11, 1), "1")
+    with pytest.raises(PermissionDenied):
+        services.do_attach_receipt(work["people"]["guxi"], row, receipt=("收据.pdf", PDF))
+    services.do_attach_receipt(work["people"]["gudong"], row, receipt=("收据.pdf", PDF))
+    row.refresh_from_db()
+    assert (row.receipt_name, row.receipt.read()) == ("收据.pdf", PDF)
+    assert row.history.first().history_change_reason == "上传盖章凭证"
+    with pytest.raises(LedgerError, match="已有凭证"):
+        services.do_attach_receipt(work["people"]["gudong"], row, receipt=("另一张.pdf", PDF + b"x"))

@@ -45,6 +45,8 @@ def test_self_assess_score_review_publish_appeal(browser, live_server, assessed)
     town = log_in(browser, live_server, "gudong")
     town.get_by_role("link", name="我的考核").click()
     town.get_by_role("link", name=str(scheme)).click()
+    town.set_viewport_size({"width": 390, "height": 844})  # a phone: the sheet fits without sideways scrolling
+    assert town.evaluate("document.querySelector('section.ascard').getBoundingClientRect().right") <= 390
     first, second = town.locator("section[data-item='1']"), town.locator("section[data-item='2']")
     first.locator("select[name=evidence]").select_option(label="2026年11月：资金拨付凭证.pdf")
     first.get_by_role("button", name="添加佐证").click()

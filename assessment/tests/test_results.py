@@ -227,3 +227,12 @@ def test_the_results_notice_and_the_sheet_read_back(client, ready):
     assert "得分95分" in body and "等次优秀" in body
     listed = [[c.text for c in row.cells] for row in sheet_doc.tables[1].rows]
     assert ["2", "提供宣传报道有效证明材料", "未提供"] in listed
+
+
+def test_the_daily_command_reminds_once(ready):
+    from django.core.management import call_command
+
+    first, second = io.StringIO(), io.StringIO()
+    call_command("remind_assessment", "--today", "2027-01-12", stdout=first)
+    call_command("remind_assessment", "--today", "2027-01-12", stdout=second)
+    assert "提醒4个单位" in first.getvalue() and second.getvalue().strip() == "共提醒0个单位。"

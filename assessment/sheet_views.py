@@ -15,7 +15,7 @@ from assessment import access, evidence, results, scoring
 from assessment.errors import AssessmentError
 from assessment.models import Item, ScoreSheet, SheetEvidence
 from assessment.sheetview import sheet_view
-from reporting.evidence import check_size, download_name
+from reporting.evidence import EvidenceError, check_size, download_name
 
 
 def _back(request, sheet):
@@ -65,8 +65,8 @@ def add_evidence(request, pk, item_pk):
     if upload is not None:
         try:
             check_size(upload.size)  # before reading: a large upload is never read into memory
-        except Exception as problem:  # reporting's EvidenceError, said in Chinese
-            messages.error(request, f"未上传：{getattr(problem, 'message', problem)}")
+        except EvidenceError as problem:
+            messages.error(request, f"未上传：{problem.message}")
             return _back(request, sheet)
         return _run(request, sheet, evidence.do_upload_evidence, f"已上传“{upload.name}”", request.user, sheet, item,
                     requirement, upload.name, upload.read(), request.POST.get("caption", ""), failed="未上传")

@@ -4,6 +4,8 @@ for those who may see results — 得分, reason, total, rank and grade."""
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from assessment import access
 from assessment.evidence import report_evidence, requirements
 from assessment.models import Item, Scheme, ScoreSheet
@@ -56,5 +58,6 @@ def sheet_view(sheet: ScoreSheet, user) -> SheetView:
     row = next((r for r in score_table(scheme).rows if r.sheet.pk == sheet.pk), None) if results else None
     return SheetView(
         items=views, row=row, results=results, may_edit=editing,
-        may_appeal=own and scheme.state == Scheme.State.PUBLISHED and not sheet.appealed_at,
+        may_appeal=(own and scheme.state == Scheme.State.PUBLISHED and not sheet.appealed_at
+                    and timezone.now() <= scheme.appeal_until()),
         may_manage=access.may_manage(user, scheme), past_due=past_due(scheme))

@@ -110,3 +110,15 @@ def test_my_assessment_lists_the_units_sheet(client, opened):
     page = client.get(reverse("assessment:mine")).content.decode()
     assert reverse("assessment:sheet", args=[opened["sheets"]["鼓东街道"].pk]) in page
     assert "自评截止 2027年1月15日" in page
+
+
+def test_an_empty_or_oversized_upload_is_refused_before_it_is_read(client, opened, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.EVIDENCE_MAX_BYTES = 10
+    sheet, item = opened["sheets"]["鼓东街道"], opened["items"][("2", "鼓东街道")]
+    client.force_login(opened["people"]["gudong"])
+    url = reverse("assessment:evidence_add", args=[sheet.pk, item.pk])
+    page = client.post(url, {"requirement": "提供宣传报道有效证明材料", "file": SimpleUploadedFile("大.pdf", PDF)},
+                       follow=True).content.decode()
+    assert "未上传：文件大小为" in page and not SheetEvidence.objects.exists()

@@ -105,7 +105,8 @@ class TargetRowForm(forms.Form):
     metric = forms.CharField(label="指标", max_length=128)
     quantity = forms.DecimalField(label="数量", max_digits=15, decimal_places=6, min_value=0)
     unit = forms.CharField(label="计量单位", max_length=16, widget=forms.TextInput(attrs={"size": 4, "list": "unit-names"}))
-    comparator = forms.ChoiceField(label="比较", choices=Target.Comparator.choices)
+    comparator = forms.ChoiceField(label="比较", choices=Target.Comparator.choices,
+                                   initial=Target.Comparator.EQUAL)  # so a blank new row is unchanged
     max_quantity = forms.DecimalField(label="上限", required=False, max_digits=15, decimal_places=6, min_value=0)
     per = forms.ChoiceField(label="周期", required=False, choices=[("", "—")] + list(Target.Per.choices))
     carried_over = forms.DecimalField(label="上年缺口结转", required=False, max_digits=15, decimal_places=6, min_value=0)

@@ -175,3 +175,21 @@ def test_an_archived_task_is_listed_apart_on_the_plan_page(client, work, office)
     archived = page[page.index('id="archived"'):]
     assert f'id="task-{work["task"].pk}"' in archived and "已归档的任务" in archived
     assert "此方案还没有任务" in page  # no live task left in the table
+
+
+def test_the_blank_new_row_as_a_browser_sends_it_is_left_out(client, work, office):
+    # The empty last row posts its select's first option (比较 "="): that alone is not a new target.
+    client.force_login(office)
+    task = work["task"]
+    targets = list(task.targets.order_by("position", "id"))
+    data = {"t-TOTAL_FORMS": str(len(targets) + 1), "t-INITIAL_FORMS": str(len(targets)), "reason": "改数"}
+    for i, t in enumerate(targets):
+        data.update({f"t-{i}-id": t.pk, f"t-{i}-metric": t.metric, f"t-{i}-quantity": str(t.quantity),
+                     f"t-{i}-unit": t.unit, f"t-{i}-comparator": t.comparator, f"t-{i}-per": "",
+                     f"t-{i}-assignee": t.assignee.name if t.assignee else "", f"t-{i}-parent": t.parent_id or ""})
+    n = len(targets)
+    data.update({f"t-{n}-metric": "", f"t-{n}-quantity": "", f"t-{n}-unit": "", f"t-{n}-comparator": "=",
+                 f"t-{n}-per": "", f"t-{n}-assignee": "", f"t-{n}-parent": ""})
+    response = client.post(reverse("planning:task_targets", args=[task.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert task.targets.count() == len(targets)

@@ -20,6 +20,7 @@ from intake.interpret.numbers import printed
 from planning import access
 from planning.breakdown_data import candidate_units
 from planning.breakdown_fill import Share, remainder
+from plans import hooks
 from plans.models import Target
 
 REASON = "预分解"
@@ -105,4 +106,6 @@ def do_save_breakdown(user, target: Target, shares: list[Share], *, carried_over
             target.carried_over, target.breakdown_reason = carried_over, new_reason
             target.full_clean()
             target.save(update_fields=["carried_over", "breakdown_reason"])
+        if created:  # a unit new to the plan reports from this month, not from the next daily run
+            hooks.plan_saved(target.task.plan)
     return Saved(created, updated, len(gone), left)

@@ -16,6 +16,7 @@ from history.records import acting
 from orgs.models import GroupMembership, Unit
 from orgs.services import subtree_region_ids
 from planning import access
+from plans import hooks
 from plans.models import Assignment, Plan, Target, Task
 
 LIST_NAME = "附件1"
@@ -135,4 +136,5 @@ def do_implement_plan(user, upper: Plan, *, title: str, doc_number: str = "") ->
             counter = [0]
             for root in item.targets:
                 _copy_target(root, task, None, children, counter)
+        hooks.plan_saved(plan)  # reporting opens its months once this commits
     return plan

@@ -44,8 +44,10 @@ def test_the_tasks_given_to_the_district_come_across_linked_to_their_upper_tasks
         Decimal(8000), Decimal(11), Decimal(300)]
 
 
-def test_implementing_is_one_audited_act(city):
-    plan = implement(city)
+def test_implementing_is_one_audited_act_and_opens_the_plans_months(city, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = implement(city)
+    assert plan.cycles.filter(label="2026年11月").exists()
     office = city["people"]["office"]
     reason = "承接上级方案：2026年闽宁协作福州市重点工作任务分工方案（榕委振兴组〔2026〕3号）"
     for record in (plan.history.get(), *Task.history.filter(plan_id=plan.pk), *Target.history.filter(

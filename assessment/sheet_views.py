@@ -88,12 +88,15 @@ def _sheet_evidence(request, pk) -> SheetEvidence:
 
 @login_required
 def evidence_download(request, pk):
+    """The file (or link) attached to a sheet, uploaded here or picked from a monthly report: a
+    scorer reads the evidence of its items here without access to the unit's reports."""
     found = _sheet_evidence(request, pk)
-    if not found.file:
-        raise Http404("这份佐证来自月报，请从月报下载")
-    extension = PurePosixPath(found.file.name).suffix
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=download_name(found.original_name, extension),
-                        content_type=found.content_type or "application/octet-stream")
+    source = found.report_evidence if found.report_evidence_id else found
+    if not source.file:
+        return redirect(source.url)  # a link picked from a report (a news report's address)
+    extension = PurePosixPath(source.file.name).suffix
+    return FileResponse(source.file.open("rb"), as_attachment=True, filename=download_name(source.original_name, extension),
+                        content_type=source.content_type or "application/octet-stream")
 
 
 @login_required

@@ -236,3 +236,30 @@ def test_the_daily_command_reminds_once(ready):
     call_command("remind_assessment", "--today", "2027-01-12", stdout=first)
     call_command("remind_assessment", "--today", "2027-01-12", stdout=second)
     assert "提醒4个单位" in first.getvalue() and second.getvalue().strip() == "共提醒0个单位。"
+
+
+def test_a_scoring_department_reads_the_evidence_picked_for_its_items(client, ready, publicity, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from assessment.evidence import do_pick_evidence
+    from reporting.models import Evidence
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    unit, clerk = publicity
+    item, sheet = ready["items"][("1", "鼓东街道")], ready["sheets"]["鼓东街道"]  # task 1: the November report's
+    Item.objects.filter(pk=item.pk).update(scoring_unit=unit)
+    item.refresh_from_db()
+    link = Evidence.objects.create(report=ready["report"], url="https://news.example.cn/a/1", caption="省报报道",
+                                   uploaded_by=ready["people"]["gudong"])
+    scan = Evidence.objects.create(report=ready["report"], file=ContentFile(b"%PDF-1.4\n", name="s.pdf"),
+                                   original_name="报道截图.pdf", content_type="application/pdf", size=9,
+                                   uploaded_by=ready["people"]["gudong"])
+    picked = [do_pick_evidence(ready["people"]["gudong"], sheet, item, "提供资金拨付凭证", e.pk) for e in (link, scan)]
+    client.force_login(clerk)
+    page = client.get(reverse("assessment:score_page", args=[ready["scheme"].pk])).content.decode()
+    assert "省报报道" in page and "报道截图.pdf" in page
+    assert client.get(reverse("assessment:evidence_download", args=[picked[0].pk]))["Location"] == "https://news.example.cn/a/1"
+    assert b"".join(client.get(reverse("assessment:evidence_download", args=[picked[1].pk])).streaming_content) == b"%PDF-1.4\n"
+    assert client.get(reverse("reporting:evidence_download", args=[scan.pk])).status_code == 404  # not the report itself
+    client.force_login(ready["people"]["guxi"])
+    assert client.get(reverse("assessment:evidence_download", args=[picked[1].pk])).status_code == 404

@@ -25,11 +25,13 @@ def log_in(browser, live_server, username, viewport=None):
     return page
 
 
-def pick(page, field, typed, option):
-    """Type into a unit field and choose the offered unit."""
+def pick(page, field, typed, option, shot=None):
+    """Type into a unit field and choose the offered unit (a screenshot of the offer if `shot`)."""
     page.locator(field).press_sequentially(typed, delay=30)
     choice = page.locator(".unit-options li[role=option]", has_text=option)
     choice.first.wait_for()
+    if shot:
+        save_screenshot(page, shot)
     choice.first.click()
 
 
@@ -48,7 +50,8 @@ def test_office_edits_a_task_and_its_targets_and_sees_the_check_beside_the_row(b
     page.fill("#id_deadline_text", "10月底前")
     page.fill("#id_deadline", "2026-10-31")
     page.locator("#id_partner_units").fill("三街镇、")
-    pick(page, "#id_partner_units", "教体", "区教育局")
+    pick(page, "#id_partner_units", "教体", "区教育局", shot="planning-edit-02a-alias-offered")
+    assert not page.locator("#id_lead_units + .unit-options").is_visible()  # only the field typed in offers
     assert page.locator("#id_partner_units").input_value() == "三街镇、区教育局"
     page.get_by_label("自选动作").check()
     page.fill("#id_score", "8")

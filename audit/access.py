@@ -31,12 +31,13 @@ _PLAN_PATHS = {"plan": "", "task": "plan__", "assignment": "task__plan__", "targ
                "proposal": "plan__", "proposedfigure": "proposal__plan__",
                "bulletin": "", "robot": "",  # these two have an office of their own, as a plan does
                "person": "", "allowance": "person__",  # so do people on the roster (their office)
-               "rosterrule": "target__task__plan__",
+               "rosterrule": "target__task__plan__", "exchangelink": "target__task__plan__",
                "project": "plan__", "projectfund": "project__plan__", "milestone": "project__plan__",
                "fundsreport": "project__plan__", "fundsfigure": "report__project__plan__",
                "fundsevidence": "report__project__plan__", "ledger": "plan__", "ledgerrow": "ledger__plan__"}
 _REGION_PATHS = {"unit": ["region_id"], "alias": ["unit__region_id"], "membership": ["group__region_id"],
-                 "pairing": ["helper__region_id", "helped__region_id"], "region": ["id"], "user": ["unit__region_id"]}
+                 "pairing": ["helper__region_id", "helped__region_id"], "region": ["id"], "user": ["unit__region_id"],
+                 "exchange": ["pairing__helper__region_id", "pairing__helped__region_id"]}  # as its pairing
 
 
 def require_reader(user) -> None:

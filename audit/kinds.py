@@ -17,6 +17,7 @@ from ledgers.models import Ledger, LedgerRow
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
 from oversight.models import Bulletin
+from exchanges.models import Exchange, TargetLink
 from people.models import AllowancePayment, Person, TargetRule
 from planning.models import Proposal, ProposedFigure
 from plans.models import Assignment, Plan, Target, Task
@@ -96,6 +97,10 @@ KINDS = [Kind(*k) for k in [
     ("ledger", Ledger, "明细台账", lambda r: f"{r.metric}明细台账", "plan_id", lambda r: reverse("ledgers:ledger", args=[r.id])),
     ("ledgerrow", LedgerRow, "台账明细", lambda r: f"{r.date:%Y-%m-%d} {_cut(r.counterpart, 20)} {r.amount.normalize():f}",
      "ledger__plan_id", lambda r: reverse("ledgers:ledger", args=[r.ledger_id])),
+    ("exchange", Exchange, "互访交流", lambda r: f"{r.date:%Y-%m-%d} {_cut(r.topic)}", None,
+     lambda r: reverse("exchanges:exchange", args=[r.id])),
+    ("exchangelink", TargetLink, "互访计数规则", lambda r: f"目标#{r.target_id}", "target__task__plan_id",
+     lambda r: reverse("exchanges:target", args=[r.target_id])),
     ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),
     ("alias", UnitAlias, "单位别名", lambda r: r.name),
     ("membership", GroupMembership, "组合单位成员", lambda r: f"组合单位#{r.group_id} 成员#{r.member_id}"),

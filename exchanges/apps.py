@@ -7,3 +7,9 @@ class ExchangesConfig(AppConfig):
 
     name = "exchanges"
     verbose_name = "结对与互访"
+
+    def ready(self):
+        from exchanges.counting import exchange_values
+        from reporting import derived
+
+        derived.register(exchange_values)

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from exchanges import views
 
 app_name = "exchanges"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("pairings/<int:pk>/", views.pairing, name="pairing"),
+    path("<int:pk>/", views.exchange, name="exchange"),
+    path("targets/<int:pk>/", views.target, name="target"),
+]

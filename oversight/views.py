@@ -16,6 +16,8 @@ from oversight.charts import dashboard_charts
 from oversight.officialdoc import format_date
 from oversight.ledger import ledger_title, write_ledger
 from oversight.snapshot import build_snapshot, month_label, month_text, parse_month, refuse_future_month
+from exchanges.access import may_link
+from exchanges.models import TargetLink
 from people.access import may_set_rule
 from people.models import TargetRule
 from xiezuo.xlsx import list_workbook, xlsx_response
@@ -149,10 +151,13 @@ def target_detail(request, pk):
 
 
 def _roster_context(user, target) -> dict:
-    """Whether the roster of dispatched people counts this target (people.TargetRule), and
-    whether the office may make it so (a count of 人)."""
+    """Whether the roster of dispatched people (people.TargetRule) or exchanges
+    (exchanges.TargetLink) count this target, and whether the office may make it so (a count of
+    人, of 次)."""
     return {"roster_rule": TargetRule.objects.filter(target=target).first(),
-            "may_count_roster": target.unit == "人" and may_set_rule(user, target)}
+            "exchange_link": TargetLink.objects.filter(target=target).first(),
+            "may_count_roster": target.unit == "人" and may_set_rule(user, target),
+            "may_count_exchanges": target.unit == "次" and may_link(user, target)}
 
 
 def _ledger_context(target) -> dict:

@@ -2,8 +2,10 @@
 them toward a plan's 选派 targets, and the allowance (生活补助) paid to them month by month."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -78,9 +80,10 @@ class Person(models.Model):
         ordering = ["sending_unit__name", "batch", "name", "id"]
         constraints = [
             # A name list is matched by name within a unit's batch; two namesakes must be told apart.
-            models.UniqueConstraint(fields=["office", "sending_unit", "batch", "name"], name="person_unique_in_batch"),
+            models.UniqueConstraint(fields=["office", "sending_unit", "batch", "name"], name="person_unique_in_batch",
+                                    violation_error_message="同一单位同一批次已有同名人员，请在姓名后注明区分"),
             models.CheckConstraint(condition=Q(status="in_post") | Q(returned_on__isnull=False),
-                                   name="person_returned_has_date"),
+                                   name="person_returned_has_date", violation_error_message="已返回人员须填写返回日期"),
         ]
 
     def __str__(self):
@@ -162,7 +165,8 @@ class AllowancePayment(models.Model):
 
     person = models.ForeignKey(Person, verbose_name="选派人员", on_delete=models.PROTECT, related_name="allowances")
     month = models.DateField("月份", help_text="该月1日")
-    amount = models.DecimalField("金额（元）", max_digits=12, decimal_places=2)
+    amount = models.DecimalField("金额（元）", max_digits=12, decimal_places=2,
+                                 validators=[MinValueValidator(Decimal("0.01"), "金额须大于0")])
     paying_unit = models.ForeignKey(Unit, verbose_name="发放单位", on_delete=models.PROTECT, related_name="+")
     paid_on = models.DateField("发放日期")
     note = models.CharField("备注", max_length=255, blank=True)
@@ -175,5 +179,6 @@ class AllowancePayment(models.Model):
         ordering = ["-month", "person__name"]
         constraints = [
             models.UniqueConstraint(fields=["person", "month"], name="allowance_once_a_month"),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="allowance_positive"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="allowance_positive",
+                                   violation_error_message="金额须大于0"),
         ]

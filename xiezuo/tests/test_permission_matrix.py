@@ -32,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.models import User
 from accounts.roles import Role
 from orgs.models import Pairing, Programme, Region, Unit
+from exchanges.models import Exchange
 from oversight.models import Bulletin, BulletinRevision
 from people.models import Person, RosterImport
 from plans.models import Assignment, PendingImport, Plan, Target, Task
@@ -384,6 +385,18 @@ rule("planning:task_move", _task, **EDIT_REDIRECT)
 rule("planning:task_restore", _task, **EDIT_REDIRECT)
 rule("planning:units_json", any=gp("L 444 424 42 2", "L MMM MMM MM M"))
 
+# Pairings and exchanges (exchanges.access): the office's overseers see the pairings of its region,
+# any unit those it is a side of; the sides' reporters and admins and the office's admins record;
+# a target's link is set by the plan's office admin (an empty form is a valid link: 302).
+rule("exchanges:overview", any=g("L 222 222 22 2"))
+rule("exchanges:pairing", _registry("pairings"), own=gp("L NNN 222 NN 2", "L NNN 4B4 NN B"),
+                                                 other_office=gp("L NNN NNN 22 2", "L NNN NNN 4B B"))
+rule("exchanges:exchange", _registry("exchanges"), own=gp("L NNN 222 NN 2", "L NNN 4B4 NN B"),
+                                                   other_office=gp("L NNN NNN 22 2", "L NNN NNN 4B B"))
+rule("exchanges:target", _target, own=gp("L NNN 222 NN 2", "L NNN 434 NN 3"),
+                                  other_unit=gp("L NNN 222 NN 2", "L NNN 434 NN 3"),
+                                  other_office=gp("L NNN NNN 22 2", "L NNN NNN 43 3"))
+
 
 # Issuing a plan (issuance.access): the office's page for those who oversee the plan (reporters 403,
 # another office 404); issuing, adjusting and reminding by the plan's office admins. A version is read
@@ -606,7 +619,11 @@ def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the import
         office=person_.office, plan=person_.plan, sending_unit=person_.sending_unit, original_name="名单.xlsx",
         rows=[{"name": "新人", "kind": "talent", "field": "medical", "row": 2}], created_by=uploaders[variant])
         for variant, person_ in persons.items()}
+    exchanges = {variant: Exchange.objects.create(
+        pairing=pairing, date=datetime.date(2026, 5, 1), direction=Exchange.Direction.TO_HELPED, leader_name="林强",
+        delegation_size=5, topic="工作对接", recorded_by=pairing.helper) for variant, pairing in pairings.items()}
     return {"cast": cast, "plans": plans, "pairings": pairings, "persons": persons, "roster_imports": roster_imports,
+            "exchanges": exchanges,
             "units": {"own": units["鼓东街道"], "other_office": shangdu},
             "users": {"own": cast["own_reporter"], "other_office": cast["outsider"]}, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
             "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "revisions": revisions,

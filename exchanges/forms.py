@@ -1,0 +1,29 @@
+"""The exchange pages' forms: parsing only; the rules and the writing are exchanges.services'."""
+
+from django import forms
+
+from exchanges.models import Exchange
+from orgs.models import Pairing
+
+REASON = forms.CharField(label="修改原因", required=False, max_length=255)
+
+
+class ExchangeForm(forms.ModelForm):
+    reason = REASON
+
+    class Meta:
+        model = Exchange
+        fields = ["date", "direction", "leader_name", "leader_post", "is_principal", "delegation_size", "topic",
+                  "evidence_url", "evidence_note"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"evidence_url": lambda **kw: forms.URLField(assume_scheme="https", **kw)}
+
+    def _post_clean(self):  # the service validates, with the pairing's years
+        pass
+
+
+class LinkForm(forms.Form):
+    level = forms.ChoiceField(label="结对层级", choices=[("", "不限")] + Pairing.Level.choices, required=False)
+    principal_only = forms.BooleanField(label="只计主要负责同志赴受援方", required=False)
+    clear = forms.BooleanField(label="取消计数规则（改由单位填报）", required=False)
+    reason = REASON

@@ -1,0 +1,117 @@
+"""Pairings and their exchanges: who pairs with whom (with the rules' results for a year), a
+pairing's page (its exchanges, the rules, recording one), an exchange, a target's linked
+exchanges. Thin: exchanges.access decides who sees what; exchanges.services writes."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from exchanges import access, forms, rules, services
+from exchanges.counting import counted_exchanges
+from exchanges.models import Exchange, TargetLink
+from exchanges.services import ExchangeError
+
+
+def _year(request) -> int:
+    text = request.GET.get("year", "")
+    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
+
+
+def _attempt(form, action):
+    try:
+        return action()
+    except ExchangeError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return None
+
+
+@login_required
+def overview(request):
+    year = _year(request)
+    pairings = list(access.pairings_visible_to(request.user).order_by("level", "helped__name", "helper__name"))
+    exchanges = list(Exchange.objects.filter(pairing__in=[p.pk for p in pairings], date__year=year))
+    results = defaultdict(list)
+    for result in rules.check(pairings, exchanges, year):
+        results[result.pairing.pk].append(result)
+    counts = defaultdict(int)
+    for exchange in exchanges:
+        counts[exchange.pairing_id] += 1
+    groups = defaultdict(list)
+    for pairing in pairings:
+        groups[pairing.get_level_display()].append({"pairing": pairing, "count": counts[pairing.pk],
+                                                    "results": results.get(pairing.pk, [])})
+    unmet = sum(1 for rs in results.values() for r in rs if not r.met)
+    return render(request, "exchanges/overview.html", {
+        "year": year, "groups": dict(groups), "unmet": unmet, "total": len(exchanges)})
+
+
+@login_required
+def pairing(request, pk):
+    pairing = access.pairing_for(request.user, pk)
+    may_record = access.may_record(request.user, pairing)
+    form = forms.ExchangeForm(request.POST or None) if may_record else None
+    if request.method == "POST":
+        if not may_record:
+            raise PermissionDenied("只有结对双方和协作办公室可以登记互访交流")
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
+            saved = _attempt(form, lambda: services.do_record_exchange(request.user, pairing,
+                                                                       reason=form.cleaned_data["reason"], **data))
+            if saved is not None:
+                messages.success(request, f"已登记{saved.date:%Y年%m月%d日}的互访交流")
+                return redirect(f"{request.path}?year={saved.date.year}")
+    year = _year(request)
+    exchanges = list(pairing.exchanges.select_related("recorded_by"))
+    return render(request, "exchanges/pairing.html", {
+        "pairing": pairing, "year": year, "form": form, "exchanges": exchanges,
+        "results": rules.check([pairing], exchanges, year),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def exchange(request, pk):
+    exchange = access.exchange_for(request.user, pk)
+    may_change = access.may_record(request.user, exchange.pairing)
+    form = forms.ExchangeForm(request.POST or None, instance=exchange) if may_change else None
+    if request.method == "POST":
+        if not may_change:
+            raise PermissionDenied("只有结对双方和协作办公室可以修改互访交流")
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
+            saved = _attempt(form, lambda: services.do_update_exchange(request.user, exchange,
+                                                                       reason=form.cleaned_data["reason"], **data))
+            if saved is not None:
+                messages.success(request, "已保存")
+                return redirect("exchanges:exchange", saved.pk)
+    return render(request, "exchanges/exchange.html", {"exchange": exchange, "form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def target(request, pk):
+    """A target counted from exchanges: the link the office set, and each exchange counted."""
+    target = access.target_for(request.user, pk)
+    link = TargetLink.objects.filter(target=target).first()
+    may_link = access.may_link(request.user, target)
+    initial = {"level": link.level, "principal_only": link.principal_only} if link else {}
+    data = request.POST if request.method == "POST" else None  # every field optional: an empty form is a link
+    form = forms.LinkForm(data, initial=initial) if may_link else None
+    if request.method == "POST":
+        if not may_link:
+            raise PermissionDenied("只有方案所属协作办公室的管理员可以设置计数规则")
+        if form.is_valid():
+            chosen = form.cleaned_data
+            if chosen["clear"]:
+                services.do_unlink_target(request.user, target, reason=chosen["reason"])
+            else:
+                services.do_link_target(request.user, target, level=chosen["level"],
+                                        principal_only=chosen["principal_only"], reason=chosen["reason"])
+            messages.success(request, "已保存计数规则")
+            return redirect("exchanges:target", target.pk)
+    counted = counted_exchanges(link, timezone.localdate()) if link else []
+    return render(request, "exchanges/target.html", {"target": target, "link": link, "form": form, "counted": counted},
+                  status=400 if request.method == "POST" else 200)

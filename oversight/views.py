@@ -17,6 +17,9 @@ from oversight.officialdoc import format_date
 from oversight.ledger import ledger_title, write_ledger
 from oversight.snapshot import build_snapshot, month_label, month_text, parse_month, refuse_future_month
 from exchanges.access import may_link
+from exchanges.queries import by_pairing as exchanges_by_pairing
+from orgs.models import Unit
+from people.queries import in_post_by_unit
 from exchanges.models import TargetLink
 from people.access import may_set_rule
 from people.models import TargetRule
@@ -81,6 +84,7 @@ def dashboard(request, kind, pk):
         "legend": st.legend(), "warning_names": st.WARNING_NAMES, "warning_labels": st.WARNING_LABELS,
         "export_query": request.GET.urlencode(),
         "funds": funds_summary(scope.plans, snapshot.month, _today()),  # 协作资金项目 (funds), drilling down to projects
+        **_rows_panels(scope, snapshot),
     })
 
 
@@ -148,6 +152,15 @@ def target_detail(request, pk):
         **_roster_context(request.user, target),
         **_ledger_context(target),
     })
+
+
+def _rows_panels(scope, snapshot) -> dict:
+    """People in post (people) and exchanges by pairing (exchanges) for the plans' offices, as of
+    the dashboard's day; each row links to its rows."""
+    offices = list(Unit.objects.filter(pk__in={p.office_id for p in scope.plans if p.office_id}))
+    roster = in_post_by_unit(scope.plans, snapshot.as_of)
+    return {"roster": roster, "roster_total": sum(r["in_post"] for r in roster),
+            "exchange_rows": exchanges_by_pairing(offices, snapshot.as_of)}
 
 
 def _roster_context(user, target) -> dict:

@@ -9,7 +9,8 @@ class ExchangesConfig(AppConfig):
     verbose_name = "结对与互访"
 
     def ready(self):
-        from exchanges.counting import exchange_values
+        from exchanges.counting import exchange_values, shown_for_report
         from reporting import derived
 
         derived.register(exchange_values)
+        derived.register_explainer(shown_for_report)  # the report page: the count in place of an input

@@ -12,10 +12,12 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import Q
+from django.urls import reverse
 
 from exchanges.models import Exchange, TargetLink
 from orgs.models import Unit
 from orgs.services import expand_group, subtree_region_ids
+from reporting.derived import Shown
 
 
 def _month_end(month: datetime.date) -> datetime.date:
@@ -65,3 +67,17 @@ def exchange_values(plan_ids, months, today) -> dict[datetime.date, dict[int, De
         as_of = min(today, _month_end(month))
         values[month] = {pk: Decimal(sum(1 for d in found if d <= as_of)) for pk, found in dates.items()}
     return values
+
+
+def shown_for_report(report, targets, today) -> dict:
+    """On a unit's report (reporting.derived's explainer): each target exchanges count, with the
+    count as of the report's month end and the exchanges page to check it against."""
+    links = list(TargetLink.objects.filter(target_id__in=[t.pk for t in targets])
+                 .select_related("target__task__plan__office", "target__assignee"))
+    until = min(today, report.cycle.period_end)
+    shown = {}
+    for link in links:
+        count = len(counted_exchanges(link, until))
+        shown[link.target_id] = Shown(Decimal(count), f"由互访交流登记计算：截至{until:%-m月%-d日}共{count}次",
+                                      reverse("exchanges:overview") + f"?year={until.year}")
+    return shown

@@ -9,7 +9,8 @@ class PeopleConfig(AppConfig):
     verbose_name = "选派人员"
 
     def ready(self):
-        from people.counting import roster_values
+        from people.counting import roster_values, shown_for_report
         from reporting import derived
 
-        derived.register(roster_values)
+        derived.register(roster_values)  # the dashboards, the bulletin, the ledger, the API
+        derived.register_explainer(shown_for_report)  # the report page: the count in place of an input

@@ -12,8 +12,11 @@ import calendar
 import datetime
 from decimal import Decimal
 
+from django.urls import reverse
+
 from orgs.services import expand_group
 from people.models import Person, TargetRule
+from reporting.derived import Shown
 
 
 def _month_end(month: datetime.date) -> datetime.date:
@@ -71,3 +74,17 @@ def roster_values(plan_ids, months, today) -> dict[datetime.date, dict[int, Deci
         values[month] = {rule.target_id: Decimal(sum(1 for p in people if matches(rule, p, unit_ids, year, as_of)))
                          for rule, unit_ids, year in scopes}
     return values
+
+
+def shown_for_report(report, targets, today) -> dict:
+    """On a unit's report (reporting.derived's explainer): each target the roster counts, with the
+    count as of the report's month end and the unit's roster to check it against."""
+    rules = list(TargetRule.objects.filter(target_id__in=[t.pk for t in targets])
+                 .select_related("target__task__plan", "target__assignee"))
+    until = min(today, report.cycle.period_end)
+    shown = {}
+    for rule in rules:
+        count = len(counted_people(rule, until))
+        shown[rule.target_id] = Shown(Decimal(count), f"由选派人员名单计算：截至{until:%-m月%-d日}共{count}人",
+                                      reverse("people:roster") + f"?unit={report.unit_id}")
+    return shown

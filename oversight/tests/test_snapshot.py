@@ -77,9 +77,10 @@ def test_the_number_of_queries_does_not_grow_with_the_plan(reported, django_asse
     from reporting import derived
 
     # tasks, leads, targets, cycles, figures, 3 rate counts; and each source of computed values
-    # (reporting.derived: the roster's rules, the ledgers) asks once whether it computes any of them.
+    # (reporting.derived: the roster's rules, the ledgers, exchanges) asks once whether it computes any of them.
     with django_assert_max_num_queries(8 + len(derived.SOURCES)):
         build_snapshot([reported["plan"]], NOV, NOV30)
+    assert len(derived.SOURCES) == 3
 
 
 def test_a_month_not_yet_begun_is_refused_and_this_month_is_not():

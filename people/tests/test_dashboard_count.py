@@ -40,3 +40,19 @@ def test_without_a_rule_the_reported_figure_counts(work, dispatch):
     _add(work, "鼓东街道", "李梅", datetime.date(2026, 3, 1))
     snapshot = build_snapshot([work["plan"]], datetime.date(2026, 11, 1), datetime.date(2026, 11, 20))
     assert snapshot.statuses[dispatch["parts"]["鼓东街道"].pk].reported is None
+
+
+def test_the_report_page_shows_the_roster_count_in_place_of_an_input(client, work, dispatch):
+    from django.urls import reverse
+
+    part = dispatch["parts"]["鼓东街道"]
+    services.do_set_target_rule(work["people"]["office"], part, kind=Person.Kind.TALENT)
+    _add(work, "鼓东街道", "李梅", datetime.date(2026, 3, 1))
+    from reporting.services import open_cycles
+
+    open_cycles(datetime.date(2026, 11, 10), [work["plan"]])  # this month's report for the task added
+    report = work["cycle"].reports.get(unit=work["units"]["鼓东街道"], task=dispatch["task"])
+    client.force_login(work["people"]["gudong"])
+    page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    assert "由选派人员名单计算：截至11月20日共1人" in page
+    assert f'name="target_{part.pk}"' not in page

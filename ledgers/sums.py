@@ -95,6 +95,6 @@ def shown_for_report(report, targets, today) -> dict[int, Shown]:
             continue
         total, count = _sum(rows, counted, report.cycle.period_start.year, until)
         query = f"?until={until:%Y-%m-%d}" + (f"&unit={report.unit_id}" if counted.units is not None else "")
-        shown[target.pk] = Shown(total, f"由明细台账计算：截至{until:%-m月%-d日}共{count}条",
+        shown[target.pk] = Shown(total, f"由明细台账计算：截至{until.month}月{until.day}日共{count}条",
                                  reverse("ledgers:ledger", args=[counted.ledger.pk]) + query)
     return shown

@@ -464,6 +464,9 @@ def do_set_targets(actor, task: Task, rows: list[dict], *, reason: str = "") -> 
             for name, value in fields.items():
                 setattr(target, name, value.strip() if isinstance(value, str) else value)
             assignee = row.get("assignee")
+            if target.pk and getattr(assignee, "pk", None) != target.assignee_id and target.reported_figures.exists():
+                # Its figures were reported by its unit: given to another, they would count for that one.
+                raise EditError(f"{where}“{target_label(target)}”已有填报数字，不能改承担单位；可新增一行给新单位", field="targets")
             if assignee is not None and assignee.pk != target.assignee_id and assignee.pk not in allowed:
                 raise EditError(f"{where}“{assignee.name}”不在本办公室可选的单位中", field="targets")
             target.assignee = assignee

@@ -315,3 +315,14 @@ def test_up_and_down_keep_to_the_tasks_list(client, work, office):
     client.post(reverse("planning:task_move", args=[a2.pk]), {"direction": "up"})
     order = list(work["plan"].tasks.order_by("position").values_list("list_name", "ref"))
     assert order == [("", "1"), ("附件1", "2"), ("附件1", "1")]
+
+
+def test_a_target_with_figures_keeps_its_unit(work, office):
+    report_on(work)
+    rows = rows_of(work["task"])
+    gudong = next(r for r in rows if r["assignee"] == work["units"]["鼓东街道"])
+    gudong["assignee"] = work["units"]["鼓西街道"]
+    with pytest.raises(EditError) as error:
+        editing.do_set_targets(office, work["task"], rows)
+    assert "不能改承担单位" in error.value.message
+    assert Target.objects.get(pk=gudong["id"]).assignee == work["units"]["鼓东街道"]

@@ -7,8 +7,10 @@ Forms handled (full-width or ASCII punctuation alike):
 - inside the sentence: "由X负责", "由X、Y分别负责", "由X牵头，Y、Z配合".
 """
 
+import functools
 import re
 
+from intake.interpret import hant
 from intake.interpret.text import tidy
 from intake.interpret.units import looks_like_unit, split_units
 
@@ -26,6 +28,19 @@ _BY = re.compile(
     r"由([^，。；,;：:由]{2,60}?)(分别牵头|牵头|分别负责|共同负责|负责)"
     r"(?:[，,]\s*([^，。；,;：:]{2,80}?)(?:等单位)?(?:配合|协助|参与))?"
 )
+
+
+def _any_script(read):
+    """Read a text in traditional script on its simplified fold; what is found comes
+    back in the printed characters (hant.restore)."""
+    @functools.wraps(read)
+    def reader(text, *args):
+        if not text or hant.is_folded(text):
+            return read(text, *args)
+        printed = tidy(text)
+        folded = hant.fold(printed)
+        return hant.restore(read(folded, *args), folded, printed)
+    return reader
 
 
 def _names(text: str, aliases) -> list[str]:
@@ -51,6 +66,7 @@ def _marked_lead(text: str, aliases) -> tuple[list[str], list[str]]:
     return lead, partner
 
 
+@_any_script
 def parse_unit_clause(inner: str, aliases=None) -> tuple[list[str], list[str]] | None:
     """Lead and partner units from a clause's words; None when the words name no units."""
     inner = tidy(inner)
@@ -108,6 +124,7 @@ def parse_unit_clause(inner: str, aliases=None) -> tuple[list[str], list[str]] |
     return None
 
 
+@_any_script
 def trailing_clause(text: str, aliases=None) -> tuple[str, tuple[list[str], list[str]]] | None:
     """The item's text without a closing unit bracket, and the bracket's units."""
     match = _TRAILING.search(text)
@@ -127,6 +144,7 @@ def trailing_clause(text: str, aliases=None) -> tuple[str, tuple[list[str], list
     return before + ending, units
 
 
+@_any_script
 def in_text_units(text: str, aliases=None) -> tuple[list[str], list[str]] | None:
     """"由X负责" / "由X牵头，Y、Z配合" written inside the sentence (the words stay in the text)."""
     lead, partner = [], []
@@ -140,14 +158,17 @@ def in_text_units(text: str, aliases=None) -> tuple[list[str], list[str]] | None
     return (lead, partner) if lead else None
 
 
+@_any_script
 def is_unit_line(text: str) -> bool:
     return bool(_UNIT_LINE.match(tidy(text)))
 
 
+@_any_script
 def unit_line(text: str, aliases=None) -> tuple[list[str], list[str]] | None:
     return parse_unit_clause(tidy(text), aliases) if is_unit_line(text) else None
 
 
+@_any_script
 def deadline_line(text: str) -> str | None:
     match = _DEADLINE_LINE.match(tidy(text))
     return match.group(1).strip() if match else None
@@ -156,6 +177,7 @@ def deadline_line(text: str) -> str | None:
 _CLAUSE_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*([^；;）)】〕\]，,]+)")
 
 
+@_any_script
 def deadline_in_clause(text: str) -> str | None:
     """"（责任单位：X；完成时限：2026年6月底前）": the time limit a unit clause states."""
     match = _CLAUSE_DEADLINE.search(tidy(text))

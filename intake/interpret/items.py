@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from intake.document import Paragraph
-from intake.interpret import clauses
+from intake.interpret import clauses, hant
 from intake.interpret.deadlines import resolve
 from intake.interpret.numbers import chinese_to_int
 from intake.interpret.quantities import find_quantities
@@ -41,7 +41,8 @@ _FIRST_LEADS = re.compile(r"(?:列|排)(?:第一位|首位)(?:的)?(?:单位)?�
 _NOT_TASK = re.compile(r"^(?:指导思想|总体要求|基本原则|总体思路|保障措施|工作要求|组织保障|附件|附表)")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # Deadlines as running text writes them; the latest one counts.
-_TERM = re.compile(r"(?:期限|有效期|实施|實施|执行|執行|延长|延長)$")
+# A policy's term ("实施期限至…", "延长至…") or a span of dates ("2021年5月1日至…").
+_TERM = re.compile(r"(?:期限|有效期|实施|执行|延长|\d日)$")
 _DEADLINE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?(?:前|之前)|(?:到|至)\d{4}年底?|全年|年内|年底前|年底")
 
 
@@ -220,7 +221,7 @@ def _split_units(text: str, aliases) -> tuple[str, tuple[list[str], list[str]] |
 
 def _deadline_in(text: str, year: int | None) -> str | None:
     """The latest deadline written in the text ("5月底前开工…9月底前达到80%" → 9月底前)."""
-    text = tidy(text)
+    text = hant.fold(tidy(text))
     found = []
     for match in _DEADLINE.finditer(text):
         phrase = match.group()
@@ -333,7 +334,7 @@ def has_numbered_items(paragraphs: list[Paragraph]) -> bool:
 
 
 # A paragraph saying what someone will do ("协议明确", "将…", "每年…不少于") rather than what was done.
-_COMMITS = re.compile(r"协议明确|通知明确|通知要求|协议约定|根据.{0,8}协议|将|要求|计划|力争|确保|拟|每年|不少于|不低于")
+_COMMITS = re.compile(r"协议明确|提出|通知明确|通知要求|协议约定|根据.{0,8}协议|将|要求|计划|力争|确保|拟|每年|不少于|不低于")
 _PAST = re.compile(r"累计|截至|以来|去年|上年|已经|已[^经]")
 _REPORTS = re.compile(r"获悉|签署|签订|举行|记者")
 _NOT_BODY = re.compile(r"^(?:来源|编辑|责任编辑|发布|浏览|点击|【|首页|当前位置)|版权所有|ICP")
@@ -346,11 +347,12 @@ def tasks_from_paragraphs(paragraphs: list[Paragraph], *, year, context: Context
     tasks = []
     for paragraph in paragraphs:
         text = tidy(paragraph.full_text)
-        if len(text) < 40 or _NOT_BODY.search(text) or not re.search(r"[，。；,;]", text):
+        cues = hant.fold(text)
+        if len(text) < 40 or _NOT_BODY.search(cues) or not re.search(r"[，。；,;]", text):
             continue
-        if not _COMMITS.search(text) or (_PAST.search(text) and not re.search(r"将|协议|要求|计划", text)):
+        if not _COMMITS.search(cues) or (_PAST.search(cues) and not re.search(r"将|协议|要求|计划", cues)):
             continue
-        if _REPORTS.search(text) and not find_quantities(text):
+        if _REPORTS.search(cues) and not find_quantities(text):
             continue  # the lede: "记者获悉，两省签署协议……", no commitment of its own
         text, units = _split_units(text, aliases)
         deadline_text = _deadline_in(text, year)

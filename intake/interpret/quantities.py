@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from intake.interpret import hant
 from intake.interpret.numbers import CHINESE_NUMERAL, to_decimal
 
 # Measure words, longest first so 个月 wins over 个 and 万元 over 万.
@@ -103,7 +104,7 @@ def _per(text: str, start: int) -> str | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every committed quantity in `text`, in order, with positions into `text`."""
-    scan = _blank_quotes(text.translate(_PERCENT))
+    scan = _blank_quotes(hant.fold(text).translate(_PERCENT))
     found = []
     for match in QUANTITY.finditer(scan):
         low, high = match.group("low"), match.group("high")

@@ -10,6 +10,7 @@ most recently, or over the members of a group unit (十街镇 → its streets).
 import re
 from dataclasses import dataclass, field
 
+from intake.interpret import hant
 from intake.interpret.metrics import QUOTA, metric_kind
 from intake.interpret.quantities import Quantity, find_quantities
 from intake.interpret.text import tidy
@@ -20,7 +21,7 @@ _LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同�
 _VERBS = re.compile(
     r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
     r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格|"
-    r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|使用|启动|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽|构建|力争|实行|高标准"
+    r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|使用|启动|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽|构建|力争|实行|高标准|保持|增至|增加|提出|结对|帮扶"
 )
 _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
 # 区级/县级 are adjectives, not names.
@@ -149,7 +150,8 @@ def _metric(segment: str, clause: str, quantity: Quantity, context: Context) -> 
 
 def extract_targets(text: str, context: Context, inherited: dict[str, str] | None = None) -> list[FoundTarget]:
     """Every target in a paragraph or cell of running text, in printed order."""
-    text = tidy(text)
+    printed = tidy(text)
+    text = hant.fold(printed)  # cue words matched in simplified script; names given back as printed
     found: list[FoundTarget] = []
     subject: list[str] | None = None
     last_metric: dict[str, str] = dict(inherited or {})
@@ -186,6 +188,10 @@ def extract_targets(text: str, context: Context, inherited: dict[str, str] | Non
                 found.append(FoundTarget(quantity, assignee, metric, inherited=own is None, each=each))
         if head and list_item:
             subject = None  # "鼓楼区11名" names its own unit; it is no subject for what follows
+    if text != printed:
+        for target in found:
+            target.assignee = hant.restore(target.assignee, text, printed)
+            target.metric = hant.restore(target.metric, text, printed)
     return found
 
 

@@ -8,10 +8,13 @@ trailing 政府 belong to the 委 names before them; "各镇、街" as one unit.
 
 import re
 
+from intake.interpret import hant
+
 UNIT_SUFFIXES = (
     "街道", "政府", "管委会", "中心", "集团", "公司", "医院", "学校", "工作组", "经合社", "部门", "单位", "社",
     "局", "办", "部", "委", "会", "园", "联", "镇", "乡", "区", "县", "市", "组", "院", "校", "所", "站", "厅", "团", "台",
     "街", "村", "处", "室", "队", "馆", "功能区", "科协", "商会", "协会", "省",
+    "海关", "银行", "分行", "支行",
 )
 _SEPARATORS = re.compile(r"[\s、，,；;]+")
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
@@ -34,7 +37,7 @@ def unit_level(name: str) -> int:
 
 def looks_like_unit(name: str) -> bool:
     name = name.strip()
-    return 2 <= len(name) <= 30 and name.endswith(UNIT_SUFFIXES) and not re.search(r"[。：:“”]", name)
+    return 2 <= len(name) <= 30 and hant.fold(name).endswith(UNIT_SUFFIXES) and not re.search(r"[。：:“”]", name)
 
 
 def _attach_government(tokens: list[str]) -> list[str]:
@@ -74,7 +77,7 @@ def split_units(text: str, aliases: dict[str, str] | None = None) -> list[str]:
     # "X (Y)": Y is another name of X, or its explanation; X stands.
     text = _BRACKETED.sub(_bracket, text)
     tokens = [t.replace("\x01", "、").replace("\x02", "（").replace("\x03", "）") for t in _SEPARATORS.split(text) if t]
-    units = _share_suffix(_attach_government(tokens))
+    units = _share_suffix(_attach_government([part for token in tokens for part in _named_group(token)]))
     folded: list[str] = []
     for unit in units:
         canonical = aliases.get(unit)
@@ -86,6 +89,17 @@ def split_units(text: str, aliases: dict[str, str] | None = None) -> list[str]:
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?[省市州县区镇乡]")
 _SHARED = re.compile(r"([\u4e00-\u9fff]{1,5}?[省市州县区镇乡])(人民政府|政府|管委会|党委|党委政府)")
+
+
+_GROUP_AFTER = re.compile(r"(.+?)等((?:[\u4e00-\u9fff]{1,4}级)?(?:有关|相关)(?:单位|部门))$")
+
+
+def _named_group(token: str) -> list[str]:
+    """"市水利局等市级有关部门": the unit and the group it heads; "X等单位" is X."""
+    match = _GROUP_AFTER.fullmatch(token)
+    if match:
+        return [match.group(1), match.group(2)]
+    return [re.sub(r"(?<=.{2})等(?:单位|部门)$", "", token)]
 
 
 def _share_suffix(units: list[str]) -> list[str]:

@@ -366,3 +366,22 @@ def test_a_month_under_a_later_year_named_before_it_is_that_years_and_a_policy_t
     assert plan["plan"]["year"] == 2026
     assert _task(plan, "一")["deadline"] == "2027-10-31"
     assert _task(plan, "二")["deadline"] is None
+
+
+def test_a_document_in_traditional_script_reads_its_units_figures_and_deadlines_as_printed():
+    text = ("北山市穩定就業若干措施\n"
+            "一、減輕企業負擔\n"
+            "1.落實社會保險補貼政策,幫助1200人就業,實施期限至2027年6月30日。(市人力資源社會保障局、市財政局負責)\n"
+            "2.新建就業驛站12個,10月底前完成。(市人力資源社會保障局牽頭,各鎮街配合)\n")
+    plan = _parse(text)
+    first, second = _task(plan, "一.1"), _task(plan, "一.2")
+    assert first["lead_units"] == ["市人力資源社會保障局", "市財政局"]
+    assert first["deadline"] is None  # how long the policy runs, not a deadline
+    assert [(t["value"], t["unit"]) for t in first["targets"]] == [(1200, "人")]
+    assert (second["lead_units"], second["partner_units"]) == (["市人力資源社會保障局"], ["各鎮街"])
+    assert second["deadline"].endswith("-10-31")
+
+
+def test_a_unit_heading_its_group_in_a_table_cell_gives_both():
+    assert split_units("市水利局、市住建局等市级有关部门,北山海关,人民银行北山分行") == [
+        "市水利局", "市住建局", "市级有关部门", "北山海关", "人民银行北山分行"]

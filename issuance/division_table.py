@@ -27,6 +27,11 @@ class DivisionTable:
     def preferred_width_mm(self) -> float:
         return sum(self.widths_mm)
 
+    @property
+    def labelled_rows(self) -> list[list[tuple[str, str]]]:
+        """Each cell with its column's name: a phone shows a row as a card of labelled lines."""
+        return [list(zip(self.header, row)) for row in self.rows]
+
     def fitted(self, width_mm: float) -> list[float]:
         """The widths scaled to fill `width_mm` exactly."""
         scale = width_mm / self.preferred_width_mm

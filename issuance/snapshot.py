@@ -122,6 +122,14 @@ def tasks_of_unit(snapshot: dict, unit_id: int) -> list[dict]:
     return [task for task in snapshot["tasks"] if unit_id in task["responsible"]]
 
 
+def own_targets(snapshot: dict, task: dict, unit_id: int) -> dict:
+    """The task as a unit reads it: only the targets given to it (or to a group it is in), so a
+    street sees its own share rather than every street's; where none is its own, the task's totals."""
+    members = snapshot.get("members", {})
+    own = [t for t in task["targets"] if t["assignee"] and unit_id in expand(t["assignee"], members)]
+    return {**task, "targets": own or [t for t in task["targets"] if not t["assignee"]]}
+
+
 def unit_name(snapshot: dict, unit_id) -> str:
     return snapshot["units"].get(str(unit_id), "")
 

@@ -14,7 +14,7 @@ from issuance import access, services
 from issuance.diff import changes_for_unit
 from issuance.division_table import division_table
 from issuance.models import PlanVersion
-from issuance.snapshot import tasks_of_unit
+from issuance.snapshot import own_targets, tasks_of_unit
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -99,7 +99,8 @@ def version_page(request, pk):
     receipt = access.own_receipts(request.user).filter(version=version).select_related("signed_by").first()
     snapshot = version.snapshot
     own_unit = not whole or receipt is not None
-    tasks = tasks_of_unit(snapshot, unit_id) if own_unit and unit_id else snapshot["tasks"]
+    tasks = ([own_targets(snapshot, task, unit_id) for task in tasks_of_unit(snapshot, unit_id)]
+             if own_unit and unit_id else snapshot["tasks"])
     changes = changes_for_unit(version.changes, unit_id) if own_unit and unit_id else version.changes
     return render(request, "issuance/version.html", {
         "version": version, "plan": version.plan, "whole": whole, "receipt": receipt,

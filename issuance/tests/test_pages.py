@@ -81,3 +81,17 @@ def test_the_office_issues_and_a_street_signs_then_reads_the_adjustment(client, 
     # 鼓西街道 is not concerned: nothing to sign again.
     page = as_user(client, people["guxi"]).get(reverse("issuance:version", args=[second.pk])).text
     assert "本版调整不涉及本单位" in page and ">签收</button>" not in page
+
+
+def test_a_street_reads_only_its_own_share_of_a_task(client, issued_work):
+    people, plan = issued_work["people"], issued_work["plan"]
+    as_user(client, people["office"]).post(reverse("issuance:issue", args=[plan.pk]),
+                                           {"doc_number": "鼓协办〔2026〕5号", "body": ""})
+    version = PlanVersion.objects.get()
+    page = as_user(client, people["gudong"]).get(reverse("issuance:version", args=[version.pk])).text
+    assert "社会帮扶资金：鼓东街道33.3万元" in page
+    assert "鼓西街道33.3" not in page and "合计100万元" not in page
+    assert 'class="grid division-table stack"' in page  # cards on a phone
+    # The office reads the whole table, every street's share and the total.
+    whole = as_user(client, people["office"]).get(reverse("issuance:version", args=[version.pk])).text
+    assert "鼓西街道33.3万元" in whole and "合计100万元" in whole and "division-table stack" not in whole

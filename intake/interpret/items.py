@@ -20,6 +20,7 @@ from intake.interpret.quantities import find_quantities
 from intake.interpret.targets import Context
 from intake.interpret.tasks import make_task, targets_for
 from intake.interpret.text import tidy
+from intake.interpret.units import looks_like_unit
 
 _CN = "一二三四五六七八九十"
 # Numbering styles in the order official documents nest them (GB/T 9704 and common usage).
@@ -163,6 +164,12 @@ def _is_heading(head: str) -> bool:
     return len(stripped) <= 25 and not re.search(r"[，。；：,;:]", stripped)
 
 
+def _states_figures(head: str) -> bool:
+    """A head that goes on past its title with a figure: "重点工作。年内新增奶羊2.5万只…"."""
+    parts = re.split(r"[。：:]", head, maxsplit=1)
+    return len(parts) == 2 and len(parts[1]) > 10 and bool(find_quantities(parts[1]))
+
+
 @dataclass
 class Item:
     path: list[Node]
@@ -275,6 +282,12 @@ def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, ali
         if any(_NOT_TASK.match(node.head) for node in _path(leaf)):
             continue
         kept.append(leaf)
+    # An item over sub-items that also sets figures of its own ("（二）重点工作。年内新增奶羊2.5万只…"
+    # over "1.新建养殖户…") is a task besides them.
+    chosen = {id(node) for node in kept} | {
+        id(node) for node in _all(roots)
+        if node.children and _states_figures(node.head) and not any(_NOT_TASK.match(n.head) for n in _path(node))}
+    kept = [node for node in _all(roots) if id(node) in chosen]
     if not kept:
         return []
     # Levels every task shares one number of (二、重点任务 over all, beside 一、总体要求) and levels numbered
@@ -337,6 +350,8 @@ def has_numbered_items(paragraphs: list[Paragraph]) -> bool:
 _COMMITS = re.compile(r"协议明确|提出|通知明确|通知要求|协议约定|根据.{0,8}协议|将|要求|计划|力争|确保|拟|每年|不少于|不低于")
 _PAST = re.compile(r"累计|截至|以来|去年|上年|已经|已[^经]")
 _REPORTS = re.compile(r"获悉|签署|签订|举行|记者")
+# A pairing line of a news item: "西安市灞桥区、国际港务区帮扶汉中市略阳县" (the helpers lead).
+_PAIR = re.compile(r"^(?:由)?([^，。；,;：:\d]{2,60}?)(?:结对|对口)?帮扶([^，。；,;：:\d]{2,30})[。]?$")
 _NOT_BODY = re.compile(r"^(?:来源|编辑|责任编辑|发布|浏览|点击|【|首页|当前位置)|版权所有|ICP")
 
 
@@ -348,6 +363,17 @@ def tasks_from_paragraphs(paragraphs: list[Paragraph], *, year, context: Context
     for paragraph in paragraphs:
         text = tidy(paragraph.full_text)
         cues = hant.fold(text)
+        pair = _PAIR.match(cues)
+        helpers = [u.strip() for u in re.split(r"[、和及与]", text[:pair.end(1)])] if pair else []
+        if pair and len(text) < 60 and helpers and looks_like_unit(helpers[0]) and looks_like_unit(text[pair.start(2):].rstrip("。")):
+            task = make_task(
+                ref=str(len(tasks) + 1), list_name=None, category=None, text=text, measures=None,
+                lead=helpers, partner=[], deadline_text="", year=year, targets=[],
+                location=paragraph.location, source_text=text,
+            )
+            task["unsure"] = ["task", "deadline"]
+            tasks.append(task)
+            continue
         if len(text) < 40 or _NOT_BODY.search(cues) or not re.search(r"[，。；,;]", text):
             continue
         if not _COMMITS.search(cues) or (_PAST.search(cues) and not re.search(r"将|协议|要求|计划", cues)):

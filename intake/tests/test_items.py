@@ -3,6 +3,8 @@
 Every example is written here for the rule it tests; none is copied from the corpus.
 """
 
+from decimal import Decimal
+
 import pytest
 
 from intake.api import IntakeError, parse_document
@@ -385,3 +387,27 @@ def test_a_document_in_traditional_script_reads_its_units_figures_and_deadlines_
 def test_a_unit_heading_its_group_in_a_table_cell_gives_both():
     assert split_units("市水利局、市住建局等市级有关部门,北山海关,人民银行北山分行") == [
         "市水利局", "市住建局", "市级有关部门", "北山海关", "人民银行北山分行"]
+
+
+def test_an_item_over_sub_items_that_sets_figures_of_its_own_is_a_task_too():
+    text = ("北山县肉牛产业方案\n"
+            "一、肉牛产业\n"
+            "（一）发展方向\n坚持规模化养殖。\n"
+            "（二）重点工作。年内新增肉牛1.2万头，打造良种核心群，建成育肥基地2个。\n"
+            "1.扩建养殖场。新扩建规模养殖场12个。\n"
+            "2.盘活闲置圈舍。由所在乡镇负责盘活闲置圈舍。\n")
+    refs = [t["ref"] for t in _parse(text)["tasks"]]
+    assert "一.二" in refs and "一.二.1" in refs and "一.二.2" in refs
+    own = _task(_parse(text), "一.二")
+    assert [(t["value"], t["unit"]) for t in own["targets"]] == [(Decimal("1.2"), "万头"), (2, "个")]
+
+
+def test_pairing_lines_of_a_news_item_are_tasks_led_by_the_helpers():
+    text = ("东川省确定省内对口帮扶名单\n"
+            "通知要求，每个帮扶区每年在本级财政预算中安排不少于200万元的帮扶资金，重点用于产业发展和公共服务。\n"
+            "北山市东城区、高新区帮扶南岭市白石县\n"
+            "北山市西城区帮扶南岭市青河县\n")
+    plan = _parse(text)
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2", "3"]
+    assert _task(plan, "2")["lead_units"] == ["北山市东城区", "高新区"]
+    assert _task(plan, "3")["lead_units"] == ["北山市西城区"]

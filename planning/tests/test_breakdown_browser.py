@@ -31,6 +31,18 @@ def log_in(browser, live_server, username, viewport=None):
     return page
 
 
+def submit(page, button: str) -> None:
+    """Press a button that posts the form, and wait for the page it brings (the next action must
+    not run on the page being left)."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button, exact=True).click()
+
+
+def follow(page, link) -> None:
+    with page.expect_navigation():
+        link.click()
+
+
 def remainder(page) -> tuple[str, str, str]:
     bar = page.locator("#remainder-bar")
     return bar.get_attribute("data-state"), page.locator("#remainder-label").inner_text(), page.locator("#remainder").inner_text()
@@ -38,24 +50,24 @@ def remainder(page) -> tuple[str, str, str]:
 
 def test_the_district_implements_the_city_plan_and_breaks_its_social_funds_down(browser, live_server, city, last_year):
     page = log_in(browser, live_server, "gulou_admin")
-    page.get_by_role("link", name="任务分工方案").first.click()
-    page.get_by_role("link", name="2026年闽宁协作福州市重点工作任务分工方案").click()
-    page.locator("#implement-panel").get_by_role("link", name="承接此方案").click()
+    follow(page, page.get_by_role("link", name="任务分工方案").first)
+    follow(page, page.get_by_role("link", name="2026年闽宁协作福州市重点工作任务分工方案"))
+    follow(page, page.locator("#implement-panel").get_by_role("link", name="承接此方案"))
     assert page.locator("h1").inner_text() == "承接：2026年闽宁协作福州市重点工作任务分工方案"
     assert page.locator(".implement-preview tbody tr").count() == 3
     page.fill("#id_doc_number", "鼓委振兴办〔2026〕1号")
-    page.get_by_role("button", name="生成本级方案").click()
+    submit(page, "生成本级方案")
     assert "已承接上级方案" in page.locator(".messages").inner_text()
     plan = Plan.objects.get(doc_number="鼓委振兴办〔2026〕1号")
 
-    page.get_by_role("link", name="预分解鼓楼区社会帮扶资金").click()
+    follow(page, page.get_by_role("link", name="预分解鼓楼区社会帮扶资金"))
     assert page.locator("h1").inner_text() == "预分解：社会帮扶资金"
     assert remainder(page) == ("open", "未分配", "300")
     for name, _ in DEPARTMENTS:
         page.select_option("#add-unit", label=name)
-        page.get_by_role("button", name="添加", exact=True).click()
+        submit(page, "添加")
     page.select_option("#add-unit", label="十街镇（集合单位，展开为各成员）")
-    page.get_by_role("button", name="添加", exact=True).click()
+    submit(page, "添加")
     assert page.locator("tr.share").count() == 16
     assert page.locator("tr.share th").all_inner_texts()[6:] == [street for street, _, _ in STREET_FUNDS]
 
@@ -63,10 +75,10 @@ def test_the_district_implements_the_city_plan_and_breaks_its_social_funds_down(
     for name, figure in DEPARTMENTS:
         page.get_by_label(f"{name}分解数").fill(figure)
     assert remainder(page) == ("open", "未分配", "255")
-    page.get_by_role("button", name="平均分配").click()  # the ten blank rows share 255
+    submit(page, "平均分配")  # the ten blank rows share 255
     assert page.get_by_label("鼓东街道分解数").input_value() == "25.5"
     assert remainder(page) == ("done", "未分配", "0")
-    page.get_by_role("button", name="补上年缺口").click()
+    submit(page, "补上年缺口")
     assert page.get_by_label("安泰街道上年缺口结转").input_value() == "23.3"
     assert page.get_by_label("洪山镇上年缺口结转").input_value() == ""
     assert remainder(page) == ("over", "超出合计", "144.06")
@@ -79,7 +91,7 @@ def test_the_district_implements_the_city_plan_and_breaks_its_social_funds_down(
     page.evaluate("window.scrollTo(0, 0)")  # the table's sticky header back in its place
     save_screenshot(page, "breakdown-01-desktop-balanced")
 
-    page.get_by_role("button", name="保存分解").click()
+    submit(page, "保存分解")
     assert "已保存分解：新增16个单位" in page.locator(".messages").inner_text()
     total = plan.tasks.get(upper_task__ref="23").targets.get(parent=None)
     assert total.carried_over == D("144.06") and total.breakdown_reason == ""

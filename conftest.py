@@ -7,8 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from hypothesis import settings as hypothesis_settings
 
 from orgs.models import GroupMembership, Region, Unit, UnitAlias
+
+# Property tests check answers, not speed (benchmarks measure that): no per-example deadline, so
+# a loaded CI machine cannot fail a pure check by being slow.
+hypothesis_settings.register_profile("xiezuo", deadline=None)
+hypothesis_settings.load_profile("xiezuo")
 
 
 # --- The suite's clock -------------------------------------------------------

@@ -12,8 +12,10 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, ProtectedError
 
 from accounts.models import User
+from funds.models import Project
 from history.records import acting
 from issuance.models import Receipt, SignReminderSent
+from ledgers.models import LedgerRow
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Unit, UnitAlias
 from oversight.models import Bulletin, WarningSent
@@ -109,6 +111,10 @@ def _move_everything(keep: Unit, other: Unit) -> None:
     if other.name not in names:
         UnitAlias.objects.create(unit=keep, name=other.name, note=MERGED_NOTE)
     _move_receipts(keep, other)
+    # 协作资金项目 and 明细台账 rows: the kept unit reports the projects and owns the rows from now on
+    # (a project's months and vouchers hang off the project, so they follow it).
+    _move(Project.objects.filter(responsible_unit=other), "responsible_unit", keep)
+    _move(LedgerRow.objects.filter(unit=other), "unit", keep)
     _move(GroupRobot.objects.filter(office=other), "office", keep)
     _move(Bulletin.objects.filter(office=other), "office", keep)
     # Records of reminders and warnings sent (not historied): the kept unit's own stand where

@@ -187,3 +187,34 @@ class FundsEvidence(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class FundsReminderSent(models.Model):
+    """A project's month already reminded of (before the due day, or after it), claimed before
+    the notification goes out: the unique constraint is the compare-and-swap, so two runs of
+    send_reminders never remind twice. Keyed by project, so a merged unit's claims follow it."""
+
+    project = models.ForeignKey(Project, verbose_name="项目", on_delete=models.CASCADE, related_name="+")
+    cycle = models.ForeignKey(ReportingCycle, verbose_name="填报周期", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField("类型", max_length=16, choices=[("before_due", "报送日前提醒"), ("overdue", "逾期提醒")])
+    sent_on = models.DateField("发送日期")
+
+    class Meta:
+        verbose_name = "已发资金月报提醒"
+        verbose_name_plural = "已发资金月报提醒"
+        constraints = [models.UniqueConstraint(fields=["project", "cycle", "kind"], name="funds_reminder_once")]
+
+
+class FundsWarningSent(models.Model):
+    """A project warned of a milestone behind (拨付率 / 支出率) for one cycle, claimed like
+    oversight's WarningSent so a month's warning goes once."""
+
+    project = models.ForeignKey(Project, verbose_name="项目", on_delete=models.CASCADE, related_name="+")
+    cycle = models.ForeignKey(ReportingCycle, verbose_name="填报周期", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField("发送日期")
+    warnings = models.JSONField("预警", default=dict, help_text="指标 → 预警类别，如 {\"disbursed\": \"red\"}")
+
+    class Meta:
+        verbose_name = "已发资金预警"
+        verbose_name_plural = "已发资金预警"
+        constraints = [models.UniqueConstraint(fields=["project", "cycle"], name="funds_warning_once")]

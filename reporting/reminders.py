@@ -32,6 +32,11 @@ NOT_IN = (Status.PENDING, Status.RETURNED)  # submitted and approved count as in
 
 REMINDER_URL = "/reporting/"
 
+# Reminders of later apps' monthly returns on the same calendar (funds' 资金使用进度), each
+# `run(today, days_before) -> list` of what it sent, appended in their AppConfig.ready(), so the
+# one daily send_reminders chases them all without reporting importing them.
+EXTRA_REMINDERS: list = []
+
 
 @dataclass(frozen=True)
 class Sent:

@@ -12,6 +12,7 @@ send_reminders:
 from django.core.management.base import BaseCommand
 
 from reporting.management.today import today_option
+from funds.warnings import send_funds_warnings
 from oversight import status as st
 from oversight.warnings import send_warnings
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = today_option(options["today"])
         sent = send_warnings(today)
+        self._funds(today)
         if not sent:
             self.stdout.write(f"{today:%Y-%m-%d}：没有需要发送的预警。")
             return
@@ -36,3 +38,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {item.unit_name}：《{item.cycle.plan.title}》{item.cycle.label}，{counts}")
             if item.email_error:
                 self.stderr.write(f"  邮件发送失败（站内通知已发出）：{item.unit_name}：{item.email_error}")
+
+    def _funds(self, today):
+        """Projects behind a 拨付率/支出率 milestone, warned the same day (funds.warnings)."""
+        for item in send_funds_warnings(today):
+            self.stdout.write(f"  资金进度预警 {item.unit.name}：《{item.cycle.plan.title}》{item.cycle.label}，"
+                              f"{len(item.projects)}个项目")
+            if item.email_error:
+                self.stderr.write(f"  邮件发送失败（站内通知已发出）：{item.unit.name}：{item.email_error}")

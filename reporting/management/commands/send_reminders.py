@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from reporting.management.today import today_option
 from reporting.models import ReminderSent
-from reporting.reminders import send_reminders
+from reporting.reminders import EXTRA_REMINDERS, send_reminders
 
 Kind = ReminderSent.Kind
 
@@ -58,3 +58,10 @@ class Command(BaseCommand):
         failed = [s for s in sent if s.email_error]
         for s in failed:
             self.stderr.write(f"邮件发送失败（站内通知已发出）：{s.unit.name} 《{s.cycle.plan.title}》{s.cycle.label}：{s.email_error}")
+        for run in EXTRA_REMINDERS:
+            extra = run(today, days_before)
+            if extra:
+                self.stdout.write(f"{today:%Y-%m-%d}：{run.label}：已提醒{len({s.unit.pk for s in extra})}个单位，共{len(extra)}条。")
+            for s in extra:
+                if s.email_error:
+                    self.stderr.write(f"邮件发送失败（站内通知已发出）：{s.unit.name} 《{s.cycle.plan.title}》{s.cycle.label}：{s.email_error}")

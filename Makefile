@@ -28,10 +28,6 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_sample_data
-	$(BIN)/python manage.py load_sample_reports
-	$(BIN)/python manage.py load_sample_issuance
-	$(BIN)/python manage.py load_sample_people
-	$(BIN)/python manage.py load_sample_exchanges
 	$(BIN)/python manage.py ensure_admin --unit 区民政局
 	@echo "协作 Xiezuo 已启动：http://127.0.0.1:$(PORT) （Ctrl+C 停止）"
 	$(BIN)/python manage.py runserver --insecure 127.0.0.1:$(PORT)

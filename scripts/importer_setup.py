@@ -24,7 +24,7 @@ def sample_registry():
     django.setup()
     from django.core.management import call_command
 
-    from orgs.sample_registry import load_registry
+    from samples.registry import load_registry
     from orgs.services import intake_registry
 
     call_command("migrate", verbosity=0)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "issuance",  # 交办/下达: versions, 通知 .docx/.xlsx, 签收, 调整
     "registry",  # the office's registry pages: units, accounts, pairings, reporting schedules
     "audit",  # the history per object and the office's log; reads every app's history
+    "samples",  # the sample data `make run` loads; imports from every product app, none imports it
     "xiezuo",
 ]
 

@@ -8,11 +8,12 @@ from django.urls import reverse
 
 from accounts.models import User
 from plans.models import Plan, Target
+from samples.steps import BASE
 
 
 @pytest.fixture
 def sample(db):
-    call_command("load_sample_data", stdout=StringIO())
+    call_command("load_sample_data", "--only", *BASE, stdout=StringIO())
     return Plan.objects.get(doc_number="鼓委振兴办〔2026〕1号")
 
 

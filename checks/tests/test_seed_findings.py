@@ -20,7 +20,7 @@ BREAKDOWN_CODES = {"each_count", "breakdown_over", "breakdown_remainder", "carry
 
 @pytest.fixture
 def seeds(db):
-    from orgs.sample_registry import load_registry
+    from samples.registry import load_registry
     from orgs.services import intake_registry
 
     load_registry()

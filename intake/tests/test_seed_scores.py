@@ -13,7 +13,7 @@ THRESHOLDS = {"txt": 0.98, "docx": 0.95, "pdf": 0.95, "xlsx": 0.95}
 
 @pytest.fixture
 def registry(db):
-    from orgs.sample_registry import load_registry
+    from samples.registry import load_registry
     from orgs.services import intake_registry
 
     load_registry()

@@ -32,6 +32,7 @@ from oversight.tests.conftest import NOV30, report_figure
 from orgs.models import Region
 from reporting import services
 from reporting.tests.conftest import person
+from samples.steps import BASE
 
 NOV = datetime.date(2026, 11, 1)
 OCT = datetime.date(2026, 10, 1)
@@ -404,9 +405,9 @@ def test_the_admin_shows_the_archive_read_only(client, reported):
 @pytest.fixture
 def sample(db):
     """The sample registry, plans and users, and (where that module exists) a year of sample reports."""
-    call_command("load_sample_data", stdout=io.StringIO())
-    if importlib.util.find_spec("reporting.sample_reports"):
-        from reporting.sample_reports import load_sample_reports
+    call_command("load_sample_data", "--only", *BASE, stdout=io.StringIO())
+    if importlib.util.find_spec("samples.reports"):
+        from samples.reports import load_sample_reports
 
         load_sample_reports(NOV30)
     else:

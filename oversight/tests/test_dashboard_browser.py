@@ -9,7 +9,8 @@ from django.core.management import call_command
 from conftest import save_screenshot
 from oversight.tests.conftest import NOV30
 from plans.models import Plan
-from plans.sample_plans import DISTRICT_DOC
+from samples.plans import DISTRICT_DOC
+from samples.steps import BASE
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Xiezuo-2026-pass"
@@ -18,9 +19,9 @@ LIGHT_COLOURS = ("#d92d20", "#f79009", "#12b76a")
 
 @pytest.fixture
 def sample(db, monkeypatch):
-    from reporting.sample_reports import load_sample_reports
+    from samples.reports import load_sample_reports
 
-    call_command("load_sample_data", user_password=PASSWORD, stdout=open("/dev/null", "w"))
+    call_command("load_sample_data", "--only", *BASE, user_password=PASSWORD, stdout=open("/dev/null", "w"))
     load_sample_reports(NOV30)
     monkeypatch.setattr("oversight.views._today", lambda: NOV30)
     return Plan.objects.get(doc_number=DISTRICT_DOC)

@@ -10,14 +10,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from orgs.models import Region
-from orgs.sample_registry import load_registry
+from samples.registry import load_registry
 from oversight.ledger import ledger_title, write_ledger
 from plans.importing import parse_upload
 from plans.importing.diff import diff_plan, saved_target_signature
 from plans.importing.matching import Status, match_units, printed_unit_names
 from plans.importing.saving import save_plan
 from plans.models import Assignment, Plan, Target, Task
-from plans.sample_plans import load_plans
+from samples.plans import load_plans
 from reporting.models import ProgressReport, ReportedFigure, ReportingCycle
 
 JAN, FEB, MAR = datetime.date(2026, 1, 1), datetime.date(2026, 2, 1), datetime.date(2026, 3, 1)

@@ -11,7 +11,8 @@ from django.core.management import call_command
 from conftest import save_screenshot
 from oversight import status as st
 from plans.models import Plan
-from plans.sample_plans import DISTRICT_DOC
+from samples.plans import DISTRICT_DOC
+from samples.steps import BASE
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Xiezuo-2026-pass"
@@ -20,9 +21,9 @@ DEC3 = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 @pytest.fixture
 def sample(db):
-    from reporting.sample_reports import load_sample_reports
+    from samples.reports import load_sample_reports
 
-    call_command("load_sample_data", user_password=PASSWORD, stdout=open("/dev/null", "w"))
+    call_command("load_sample_data", "--only", *BASE, user_password=PASSWORD, stdout=open("/dev/null", "w"))
     load_sample_reports(datetime.date(2026, 11, 30))
     with time_machine.travel(DEC3, tick=True):
         from reporting import services

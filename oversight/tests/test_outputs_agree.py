@@ -17,8 +17,9 @@ from oversight.bulletin import publish_bulletin
 from oversight.tests.conftest import NOV30
 from orgs.models import Region
 from plans.models import Plan
-from plans.sample_plans import DISTRICT_DOC
-from reporting.sample_reports import load_sample_reports
+from samples.plans import DISTRICT_DOC
+from samples.reports import load_sample_reports
+from samples.steps import BASE
 
 NOV = NOV30.replace(day=1)
 
@@ -27,7 +28,7 @@ NOV = NOV30.replace(day=1)
 def sample(db, settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setattr("oversight.views._today", lambda: NOV30)
-    call_command("load_sample_data", stdout=io.StringIO())
+    call_command("load_sample_data", "--only", *BASE, stdout=io.StringIO())
     load_sample_reports(NOV30)
     return User.objects.create_superuser("auditor", password="x", unit=None)
 

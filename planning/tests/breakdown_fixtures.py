@@ -9,9 +9,9 @@ import pytest
 
 from accounts.roles import Role
 from orgs.models import Programme, Region, Unit
-from orgs.sample_registry import load_registry
+from samples.registry import load_registry
 from plans.models import Assignment, Plan, Target, Task
-from plans.sample_plans import DISTRICT_DOC, STREET_FUNDS, UPPER_DOC, load_plans
+from samples.plans import DISTRICT_DOC, STREET_FUNDS, UPPER_DOC, load_plans
 from reporting.models import ProgressReport, ReportedFigure, ReportingCycle
 from reporting.tests.conftest import person
 

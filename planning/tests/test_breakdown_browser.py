@@ -9,7 +9,7 @@ import pytest
 
 from conftest import save_screenshot
 from plans.models import Plan
-from plans.sample_plans import STREET_FUNDS
+from samples.plans import STREET_FUNDS
 
 from planning.tests.breakdown_fixtures import PASSWORD, city, last_year  # noqa: F401  (fixtures)
 

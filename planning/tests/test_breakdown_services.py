@@ -17,7 +17,7 @@ from planning.breakdown_services import BreakdownError, do_save_breakdown
 from planning.implement import default_title, do_implement_plan
 from plans.breakdown import build_breakdown
 from plans.models import Target
-from plans.sample_plans import STREET_FUNDS
+from samples.plans import STREET_FUNDS
 from reporting import services as reporting
 from reporting.models import ProgressReport, ReportedFigure
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from accounts.models import User
 from conftest import save_screenshot
 from plans.models import Plan, Target
+from samples.steps import BASE
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +27,7 @@ CJK_GLYPH_RENDERS = """() => {
 
 
 def test_login_and_read_the_sample_plan(live_server, page, db):
-    call_command("load_sample_data", "--user-password", "Gudong-2026-pass", stdout=StringIO())
+    call_command("load_sample_data", "--only", *BASE, "--user-password", "Gudong-2026-pass", stdout=StringIO())
     plan = Plan.objects.get(doc_number="鼓委振兴办〔2026〕1号")
 
     page.goto(live_server.url + "/")

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from conftest import shared_path, save_screenshot
 from plans.models import Plan, Task
+from samples.steps import BASE
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ CORRECTED = "组织领导（已核对）"
 @pytest.mark.parametrize("source", [SEED_DOCX, GOLD_JSON], ids=["word", "plan-json"])
 def test_office_admin_imports_a_document(live_server, page, db, source):
     source = shared_path(source)
-    call_command("load_sample_data", "--user-password", "Gulou-2026-pass", stdout=StringIO())
+    call_command("load_sample_data", "--only", *BASE, "--user-password", "Gulou-2026-pass", stdout=StringIO())
 
     page.goto(live_server.url + "/")
     page.fill("#id_username", "gulou_office")

@@ -12,6 +12,7 @@ from conftest import save_screenshot
 from intake.readers import template as layout
 from plans.models import Plan
 from plans.tests.test_plan_template import fill_row
+from samples.steps import BASE
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +24,7 @@ def rows(sheet):
 
 
 def test_office_fills_the_template_and_gets_the_same_plan_back(live_server, page, db, tmp_path):
-    call_command("load_sample_data", "--user-password", "Gulou-2026-pass", stdout=StringIO())
+    call_command("load_sample_data", "--only", *BASE, "--user-password", "Gulou-2026-pass", stdout=StringIO())
     page.goto(live_server.url + "/")
     page.fill("#id_username", "gulou_office")
     page.fill("#id_password", "Gulou-2026-pass")

@@ -1,4 +1,4 @@
-"""The --today option the daily commands share (send_reminders, send_warnings, load_sample_reports)."""
+"""The --today option the daily commands share (send_reminders, send_warnings, load_sample_data)."""
 
 import datetime
 

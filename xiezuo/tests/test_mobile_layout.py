@@ -14,8 +14,9 @@ from django.urls import reverse
 from conftest import save_screenshot, shared_path
 from orgs.models import Unit
 from plans.models import Plan
-from plans.sample_plans import DISTRICT_DOC
 from reporting.models import ProgressReport
+from samples.plans import DISTRICT_DOC
+from samples.steps import BASE
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Xiezuo-2026-pass"
@@ -36,12 +37,12 @@ TALL_NAV_LINKS = """() => Array.from(document.querySelectorAll('.topbar nav a, .
 
 @pytest.fixture
 def sample(db, settings, tmp_path):
-    from reporting.sample_reports import load_sample_reports
+    from samples.reports import load_sample_reports
 
     settings.MEDIA_ROOT = tmp_path
     # The server's clock travels; the browser's does not: a cookie ending with the browser is kept.
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-    call_command("load_sample_data", user_password=PASSWORD, stdout=StringIO())
+    call_command("load_sample_data", "--only", *BASE, user_password=PASSWORD, stdout=StringIO())
     load_sample_reports(NOVEMBER_20.date())
     return Plan.objects.get(doc_number=DISTRICT_DOC)
 

@@ -9,7 +9,7 @@ Conventions in the data below:
 - Quantities are decimal strings ("25.5"), never floats; the loader refuses floats.
 - Units are the printed names; the loader resolves each through
   orgs.services.resolve_unit within the plan's scope and fails if one does not
-  resolve: it never creates units. Run orgs.sample_registry.load_registry() first.
+  resolve: it never creates units. Run samples.registry.load_registry() first.
 - A target's "parts" are its breakdown; parts inherit metric, unit and
   location from their parent. "each_member": True gives one part per member
   of a group unit (十街镇 → ten streets), each with the same figure.

@@ -5,7 +5,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from accounts.roles import Role
@@ -13,13 +13,14 @@ from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
 from orgs.services import expand_group, resolve_unit
 from plans.breakdown import build_breakdown
 from plans.models import Assignment, Plan, Target, Task
+from samples.steps import BASE
 
 MODELS = (Region, Unit, UnitAlias, GroupMembership, Pairing, Plan, Task, Assignment, Target, User)
 
 
 def _load(*args):
     out = StringIO()
-    call_command("load_sample_data", *args, stdout=out)
+    call_command("load_sample_data", "--only", *BASE, *args, stdout=out)
     return out.getvalue()
 
 
@@ -128,3 +129,42 @@ def test_reload_without_reports_replaces_the_tasks(sample):
     assert "保留原样" not in output
     assert not Task.objects.filter(pk=task.pk).exists()
     assert Task.objects.get(plan=sample, list_name=task.list_name, ref=task.ref).measures != "会被样例数据覆盖"
+
+
+def test_the_one_command_loads_everything_in_order_and_a_second_run_writes_nothing(db, settings, tmp_path):
+    from issuance.models import PlanVersion, Receipt
+    from reporting.models import Evidence, ProgressReport, ReportEvent
+
+    settings.MEDIA_ROOT = tmp_path
+    rows = (*MODELS, ProgressReport, ReportEvent, Evidence, PlanVersion, Receipt)
+    first = StringIO()
+    call_command("load_sample_data", "--today", "2026-11-30", stdout=first)
+    assert ReportEvent.objects.exists() and Evidence.objects.exists()
+    assert PlanVersion.objects.get().plan.title == "2026年鼓楼区闽宁协作任务分工方案"
+    assert Receipt.objects.filter(signed_at__isnull=False, unit__name="鼓东街道").exists()
+    text = first.getvalue()
+    order = ["单位库：", "方案：", "用户：", "填报（截至2026-11-30）", "下达：《"]
+    assert [text.index(line) for line in order] == sorted(text.index(line) for line in order)
+    before = {model.__name__: model.objects.count() for model in rows}
+    files = sorted(path for path in tmp_path.rglob("*") if path.is_file())
+
+    second = StringIO()
+    call_command("load_sample_data", "--today", "2026-11-30", stdout=second)
+    assert {model.__name__: model.objects.count() for model in rows} == before
+    assert sorted(path for path in tmp_path.rglob("*") if path.is_file()) == files
+    again = second.getvalue()
+    assert "已有进度报告，保留原样" in again and "本次没有需要填写的报告" in again and "此前已下达" in again
+
+
+def test_only_runs_the_steps_asked_for(db):
+    from issuance.models import PlanVersion
+    from reporting.models import ProgressReport
+
+    _load()
+    assert Plan.objects.exists() and User.objects.filter(username="gulou_office").exists()
+    assert not ProgressReport.objects.exists() and not PlanVersion.objects.exists()
+
+
+def test_a_step_whose_data_is_missing_says_what_to_run(db):
+    with pytest.raises(CommandError, match="找不到样例方案.*load_sample_data"):
+        call_command("load_sample_data", "--only", "issuance", stdout=StringIO())

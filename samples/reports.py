@@ -1,4 +1,4 @@
-"""Sample progress reports for the sample plans (plans/sample_plans.py), so the status
+"""Sample progress reports for the sample plans (samples/plans.py), so the status
 pages, dashboards, bulletin and ledger have months of true-to-life work to show.
 
 The figures are made up but deterministic (hashlib, never Python's per-process
@@ -33,7 +33,7 @@ from accounts.models import User
 from intake.interpret.numbers import printed
 from orgs.models import Unit
 from plans.models import Plan, Target, Task
-from plans.sample_plans import DISTRICT_DOC, UPPER_DOC
+from samples.plans import DISTRICT_DOC, UPPER_DOC
 from reporting import evidence_actions, services
 from reporting.models import Evidence, Notification, ProgressReport, ReportedFigure, ReportEvent
 

@@ -13,12 +13,13 @@ from PIL import Image
 
 from accounts.models import User
 from plans.models import Plan, Target
-from plans.sample_plans import DISTRICT_DOC, UPPER_DOC
+from samples.plans import DISTRICT_DOC, UPPER_DOC
 from reporting import services
 from reporting.models import (
     Evidence, Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle,
 )
-from reporting.sample_reports import SampleReportsError, load_sample_reports
+from samples.reports import SampleReportsError, load_sample_reports
+from samples.steps import BASE
 
 TODAY = datetime.date(2026, 11, 30)
 Status = ProgressReport.Status
@@ -34,7 +35,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def sample_data(db, media):
-    call_command("load_sample_data", stdout=StringIO())
+    call_command("load_sample_data", "--only", *BASE, stdout=StringIO())
 
 
 @pytest.fixture
@@ -265,7 +266,7 @@ def test_reports_someone_touched_are_left_alone_and_later_figures_stay_above_the
 def test_sample_data_loads_again_once_reports_exist(counts):
     before = snapshot()
     out = StringIO()
-    call_command("load_sample_data", stdout=out)
+    call_command("load_sample_data", "--only", *BASE, stdout=out)
     assert "已有进度报告，保留原样" in out.getvalue()
     assert snapshot() == before
 
@@ -289,12 +290,12 @@ def test_without_the_sample_plans_it_says_what_to_run(db):
 
 def test_the_command_prints_counts_in_chinese(sample_data):
     out = StringIO()
-    call_command("load_sample_reports", "--today", "2026-11-30", stdout=out)
+    call_command("load_sample_data", "--only", "reports", "--today", "2026-11-30", stdout=out)
     first = out.getvalue()
     approved = ProgressReport.objects.filter(status=Status.APPROVED).count()
-    assert "样例填报已载入（截至2026-11-30）" in first and f"已通过 {approved} 份" in first
+    assert "填报（截至2026-11-30）" in first and f"已通过 {approved} 份" in first
     out = StringIO()
-    call_command("load_sample_reports", "--today", "2026-11-30", stdout=out)
+    call_command("load_sample_data", "--only", "reports", "--today", "2026-11-30", stdout=out)
     assert "本次没有需要填写的报告" in out.getvalue()
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
-        call_command("load_sample_reports", "--today", "30/11/2026", stdout=StringIO())
+        call_command("load_sample_data", "--only", "reports", "--today", "30/11/2026", stdout=StringIO())

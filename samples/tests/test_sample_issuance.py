@@ -1,4 +1,4 @@
-"""`manage.py load_sample_issuance` issues the sample plan once and 鼓东街道 signs; a second run
+"""`manage.py load_sample_data`'s last step issues the sample plan once and 鼓东街道 signs; a second run
 writes nothing."""
 
 import io
@@ -7,13 +7,14 @@ from django.core.management import call_command
 
 from conftest import ARTIFACTS
 from issuance.models import PlanVersion, Receipt
+from samples.steps import BASE
 
 
 def test_the_sample_plan_is_issued_once_and_signed_by_gudong(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    call_command("load_sample_data", stdout=io.StringIO())
+    call_command("load_sample_data", "--only", *BASE, stdout=io.StringIO())
     out = io.StringIO()
-    call_command("load_sample_issuance", stdout=out)
+    call_command("load_sample_data", "--only", "issuance", stdout=out)
     version = PlanVersion.objects.get()
     assert (version.plan.title, version.number, version.doc_number) == ("2026年鼓楼区闽宁协作任务分工方案", 1, "鼓协办〔2026〕5号")
     assert "已下达（第1版·下达）" in out.getvalue() and "鼓东街道已签收" in out.getvalue()
@@ -23,5 +24,5 @@ def test_the_sample_plan_is_issued_once_and_signed_by_gudong(db, settings, tmp_p
     with version.notice.open("rb") as handle:
         (ARTIFACTS / "issuance-sample-notice.docx").write_bytes(handle.read())
     out = io.StringIO()
-    call_command("load_sample_issuance", stdout=out)
+    call_command("load_sample_data", "--only", "issuance", stdout=out)
     assert "此前已下达（第1版·下达）" in out.getvalue() and PlanVersion.objects.count() == 1

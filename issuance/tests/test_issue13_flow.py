@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from conftest import save_screenshot
 from issuance.models import PlanVersion, Receipt
 from plans.models import Plan
-from plans.sample_plans import STREET_FUNDS
+from samples.plans import STREET_FUNDS
 
 from planning.tests.breakdown_fixtures import PASSWORD, city, last_year  # noqa: F401  (fixtures)
 

@@ -132,18 +132,21 @@ def test_reload_without_reports_replaces_the_tasks(sample):
 
 
 def test_the_one_command_loads_everything_in_order_and_a_second_run_writes_nothing(db, settings, tmp_path):
+    from exchanges.models import Exchange
     from issuance.models import PlanVersion, Receipt
+    from people.models import AllowancePayment, Person
     from reporting.models import Evidence, ProgressReport, ReportEvent
 
     settings.MEDIA_ROOT = tmp_path
-    rows = (*MODELS, ProgressReport, ReportEvent, Evidence, PlanVersion, Receipt)
+    rows = (*MODELS, ProgressReport, ReportEvent, Evidence, PlanVersion, Receipt, Person, AllowancePayment, Exchange)
     first = StringIO()
     call_command("load_sample_data", "--today", "2026-11-30", stdout=first)
     assert ReportEvent.objects.exists() and Evidence.objects.exists()
     assert PlanVersion.objects.get().plan.title == "2026年鼓楼区闽宁协作任务分工方案"
     assert Receipt.objects.filter(signed_at__isnull=False, unit__name="鼓东街道").exists()
+    assert Person.objects.exists() and Exchange.objects.exists()
     text = first.getvalue()
-    order = ["单位库：", "方案：", "用户：", "填报（截至2026-11-30）", "下达：《"]
+    order = ["单位库：", "方案：", "用户：", "填报（截至2026-11-30）", "下达：《", "选派人员：", "互访交流："]
     assert [text.index(line) for line in order] == sorted(text.index(line) for line in order)
     before = {model.__name__: model.objects.count() for model in rows}
     files = sorted(path for path in tmp_path.rglob("*") if path.is_file())
@@ -154,6 +157,7 @@ def test_the_one_command_loads_everything_in_order_and_a_second_run_writes_nothi
     assert sorted(path for path in tmp_path.rglob("*") if path.is_file()) == files
     again = second.getvalue()
     assert "已有进度报告，保留原样" in again and "本次没有需要填写的报告" in again and "此前已下达" in again
+    assert "选派人员：新增0人" in again and "互访交流：新增0次" in again
 
 
 def test_only_runs_the_steps_asked_for(db):

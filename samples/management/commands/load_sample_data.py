@@ -1,17 +1,20 @@
 """Load all the sample data, in order: the registry, the sample plans, four sample users,
-the plans' monthly reports from January to today, and the 鼓楼区 plan issued.
+the plans' monthly reports from January to today, the 鼓楼区 plan issued, the roster of
+dispatched people and the exchanges between the sample pairings.
 
 Safe to run on every start (`make run` does): the registry and plans are updated in place,
 except a sample plan that already has progress reports, which is kept as it is; a sample
 user's password is only ever set when the user is created; only reports nobody has touched
-are filled; the plan is issued once. --only runs some steps (tests load just what they need).
+are filled; the plan is issued once; people and exchanges are matched by their keys. --only runs some steps (tests load just what they need).
 """
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from reporting.management.today import today_option
+from samples.exchanges import load_sample_exchanges
 from samples.issuance import SampleIssuanceError, load_sample_issuance
+from samples.people import load_sample_people
 from samples.plans import SampleDataError, load_plans
 from samples.registry import load_registry
 from samples.reports import SampleReportsError, load_sample_reports
@@ -20,15 +23,15 @@ from samples.users import SAMPLE_USERS, load_users
 
 
 class Command(BaseCommand):
-    help = ("载入样例数据：单位库、闽宁协作样例方案、样例用户、1月至今的样例填报，并下达鼓楼区样例方案"
-            "（可重复运行，不会重复创建）")
+    help = ("载入样例数据：单位库、闽宁协作样例方案、样例用户、1月至今的样例填报、鼓楼区样例方案的下达、"
+            "样例选派人员和互访交流（可重复运行，不会重复创建）")
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--user-password",
             help="新建样例用户时设置的密码；不指定则样例用户无密码、不能登录（已存在的用户不改密码）",
         )
-        parser.add_argument("--today", help="样例填报按哪一天载入，格式 YYYY-MM-DD；默认今天（北京时间）")
+        parser.add_argument("--today", help="样例填报、选派人员和互访按哪一天载入，格式 YYYY-MM-DD；默认今天（北京时间）")
         parser.add_argument("--only", nargs="+", choices=STEPS, metavar="步骤",
                             help=f"只运行这些步骤（仍按顺序）：{'、'.join(STEPS)}；默认全部")
 
@@ -45,6 +48,8 @@ class Command(BaseCommand):
                 }
             reports = load_sample_reports(day) if "reports" in steps else None
             issued = load_sample_issuance() if "issuance" in steps else None
+            people = load_sample_people(day) if "people" in steps else None
+            exchanges = load_sample_exchanges(day) if "exchanges" in steps else None
         except (SampleDataError, SampleReportsError, SampleIssuanceError) as error:
             raise CommandError(str(error)) from error
 
@@ -59,6 +64,10 @@ class Command(BaseCommand):
             self._reports(reports, day)
         if issued is not None:
             self._issuance(issued)
+        if people is not None:
+            self.stdout.write(f"  选派人员：新增{people['people']}人，生活补助{people['allowances']}条，计数规则{people['rules']}条")
+        if exchanges is not None:
+            self.stdout.write(f"  互访交流：新增{exchanges}次")
 
     def _registry(self, registry):
         self.stdout.write(

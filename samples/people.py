@@ -1,4 +1,4 @@
-"""Sample roster for `make run` (after load_sample_data): the professionals 区教育局 and 区卫健局
+"""Sample roster for `make run` (load_sample_data, after the issued plan): the professionals 区教育局 and 区卫健局
 dispatched to 原州区 under 鼓楼区's sample plan, one cadre, allowances paid by 区财政局, and the
 plan's 选派专技人才 parts counted from the roster. Names, phones and dates are made up.
 Safe to run again: rows are matched by their keys and left alone when present."""

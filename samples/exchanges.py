@@ -1,4 +1,4 @@
-"""Sample exchanges for `make run` (after load_sample_data) on the sample registry's pairings:
+"""Sample exchanges for `make run` (load_sample_data, the last step) on the sample registry's pairings:
 南街街道–开城镇 twice (the rule met), 温泉街道–三营镇 once (not yet), 鼓楼区's leaders to 原州区.
 Dates, leaders and topics are made up. Safe to run again: matched by pairing and date."""
 

@@ -23,7 +23,7 @@ MOST_REFUSED = {"tune": 6, "held_out": 6}
 
 @pytest.fixture
 def registry(db):
-    from orgs.sample_registry import load_registry
+    from samples.registry import load_registry
     from orgs.services import intake_registry
 
     load_registry()

@@ -22,7 +22,9 @@ from django.db.models import Max
 from docx.shared import Pt
 
 from intake.interpret.numbers import printed
+from funds.queries import FundsSummary, funds_summary
 from oversight import officialdoc
+from oversight.bulletin_funds import funds_blocks, funds_figures
 from oversight import status as st
 from oversight.access import Scope, may_publish_scope
 from oversight.models import Bulletin, BulletinRevision
@@ -388,12 +390,26 @@ def _figures(snapshot: Snapshot, scope: Scope, number: int | None) -> dict:
     }
 
 
+def _numbered(sections: list[Section]) -> list[Section]:
+    """一、二、… in order, so a part present only in some bulletins (协作资金) shifts the rest."""
+    for number, section in zip(SECTION_NUMBERS, sections):
+        section.heading = f"{number}、{section.heading.split('、', 1)[1]}"
+    return sections
+
+
+def _funds(funds: FundsSummary | None, snapshot: Snapshot) -> list[Section]:
+    if funds is None:
+        return []
+    return [Section("四、协作资金", funds_blocks(funds, snapshot.as_of, day_text, Table, Subheading))]
+
+
 def bulletin_content(snapshot: Snapshot, scope: Scope, *, number: int | None = None, issuer: str | None = None,
-                     issued_on: datetime.date | None = None) -> BulletinContent:
+                     issued_on: datetime.date | None = None, funds: FundsSummary | None = None) -> BulletinContent:
     """Every sentence and row of the bulletin, from the snapshot's figures only.
 
     `number` is the issue (期数) the archive assigns; `issuer` defaults to the office
-    keeping the scope's plans; `issued_on` to the snapshot's as-of day."""
+    keeping the scope's plans; `issued_on` to the snapshot's as-of day; `funds` the scope's
+    协作资金 (`funds.queries.funds_summary`), a section of its own before 预警指标 when given."""
     area, programme = _area_name(scope), _programme_label(snapshot.plans)
     month = snapshot.month
     overall = Section("一、总体进展", _overall(snapshot))
@@ -405,8 +421,9 @@ def bulletin_content(snapshot: Snapshot, scope: Scope, *, number: int | None = N
         issuer=issuer or default_issuer(scope),
         issued_on=issued_on or snapshot.as_of,
         opening=_opening(snapshot, scope, area, programme),
-        sections=[overall, _ranking(snapshot), _reporting(snapshot), _behind(snapshot), requirements],
-        figures=_figures(snapshot, scope, number),
+        sections=_numbered([overall, _ranking(snapshot), _reporting(snapshot), *_funds(funds, snapshot),
+                            _behind(snapshot), requirements]),
+        figures={**_figures(snapshot, scope, number), **({"funds": funds_figures(funds)} if funds else {})},
     )
 
 
@@ -501,7 +518,8 @@ def publish_bulletin(scope: Scope, month: datetime.date, user, today: datetime.d
             else:
                 bulletin.revision += 1
             snapshot = build_snapshot(scope.plans, month, today)
-            content = bulletin_content(snapshot, scope, number=bulletin.number, issued_on=today)
+            content = bulletin_content(snapshot, scope, number=bulletin.number, issued_on=today,
+                                       funds=funds_summary(scope.plans, month, today))
             bulletin.title, bulletin.figures, bulletin.updated_by = content.title, content.figures, user
             bulletin.file.save(f"{scope.kind}-{scope.pk}-{month:%Y-%m}-r{bulletin.revision}.docx",
                                ContentFile(render_bulletin(content)), save=False)

@@ -83,7 +83,7 @@ class _Row:
 def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
                  figures: dict[int, dict[datetime.date, Decimal]],
                  evidence: dict[int, list[tuple[str, str]]], *, base_url: str = "",
-                 notes: dict[int, str] | None = None) -> bytes:
+                 notes: dict[int, str] | None = None, funds=None, funds_label: str = "") -> bytes:
     """The plan's ledger as .xlsx bytes.
 
     `months`: (label such as "2026年1月", first day of the month) in order;
@@ -94,6 +94,7 @@ def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
     `notes`: target id → a remark on its last month's figure (a total whose lead reported
     a figure other than its parts' sum), written as a cell comment and a tinted cell: a
     comment, not a column, so a re-imported ledger reads exactly as before.
+    `funds`: the plan's FundsSummary for the month (`funds_label`), written as a 协作资金 sheet.
     """
     notes = notes or {}
     tasks = list(plan.tasks.prefetch_related(
@@ -107,6 +108,10 @@ def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
         _write_sheet(sheet, plan, list_name, list_tasks, months, figures, evidence, base_url, notes)
     if not book.sheetnames:  # a plan without tasks still gives a readable (empty) ledger
         _write_sheet(book.create_sheet("工作台账"), plan, "", [], months, figures, evidence, base_url, notes)
+    if funds is not None:  # the plan's 协作资金 (funds.queries.funds_summary), a sheet of its own
+        from oversight.ledger_funds import add_funds_sheet
+
+        add_funds_sheet(book, funds, funds_label)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

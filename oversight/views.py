@@ -203,5 +203,6 @@ def ledger(request, pk):
     data = write_ledger(scope.plan, months, snapshot.monthly_values,
                         queries.ledger_evidence(scope.plan, snapshot.month), base_url=request.build_absolute_uri("/"),
                         notes={s.target.id: f"{snapshot.label}：{st.difference_text(s)}。计入的是直接填报数。"
-                               for s in snapshot.mismatched})
+                               for s in snapshot.mismatched},
+                        funds=funds_summary(scope.plans, snapshot.month, _today()), funds_label=snapshot.label)
     return attachment(HttpResponse(data, content_type=XLSX), f"{ledger_title(scope.plan)}（截至{snapshot.label}）.xlsx")

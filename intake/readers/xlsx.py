@@ -44,6 +44,16 @@ def read_xlsx(data: bytes, name: str) -> Document:
                           "请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。", name) from exc
 
 
+# A sheet whose first cell ends so is a summary written beside a plan's tables (the 工作台账's
+# 协作资金 sheet): people read it, the importer passes it by, so a ledger re-imports unchanged.
+SUMMARY_SHEET_NOTE = "（汇总表，导入时不读取）"
+
+
+def _is_summary(ws) -> bool:
+    first = ws.cell(1, 1).value
+    return isinstance(first, str) and first.endswith(SUMMARY_SHEET_NOTE)
+
+
 def _read_xlsx(data: bytes, name: str) -> Document:
     _check_size(data, name)
     with warnings.catch_warnings():
@@ -51,7 +61,7 @@ def _read_xlsx(data: bytes, name: str) -> Document:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     blocks: list[Paragraph | Table] = []
     for ws in book.worksheets:
-        if ws.sheet_state == "visible":
+        if ws.sheet_state == "visible" and not _is_summary(ws):
             blocks.extend(_read_sheet(ws, name))
     if not blocks:
         raise IntakeError("Excel 文件里没有内容（所有可见工作表都是空的）。请检查是否上传了正确的文件。", name)

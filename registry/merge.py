@@ -4,14 +4,16 @@ alias, and the other unit is deleted — all in one transaction, each moved row'
 who merged and why.
 
 Refused, with what stands in the way said in Chinese: two reports of the same task and month
-(one unit would then have two; a person decides which stands), a pairing between the two, or a
-group merged with a unit that is not one.
+(one unit would then have two; a person decides which stands), two score sheets in one assessment
+scheme (likewise), a pairing between the two, or a group merged with a unit that is not one.
 """
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, ProtectedError
 
 from accounts.models import User
+from assessment.models import Item, Scheme, ScoreSheet
+from exchanges.models import Exchange
 from funds.models import Project
 from history.records import acting
 from issuance.models import Receipt, SignReminderSent
@@ -19,6 +21,8 @@ from ledgers.models import LedgerRow
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Unit, UnitAlias
 from oversight.models import Bulletin, WarningSent
+from people.models import AllowancePayment, Person, RosterImport
+from planning.models import Proposal
 from plans.models import Assignment, Plan, Target
 from registry import access
 from registry.services import RegistryError, _reason, _require
@@ -69,8 +73,13 @@ def do_merge_units(actor, keep: Unit, other: Unit, *, reason: str) -> Unit:
         clashes = report_clashes(keep, other)
         if clashes:
             raise RegistryError(_clash_message(keep, other, clashes), field="other")
+        sheets = sheet_clashes(keep, other)
+        if sheets:
+            raise RegistryError(f"不能合并：“{keep.name}”和“{other.name}”在同一考核方案中各有一份考核评分表"
+                                f"（{'、'.join(sheets)}）。请先处理其中一份，再合并。", field="other")
         with acting(actor, f"合并单位：“{other.name}”并入“{keep.name}”；{reason}"):
             _move_everything(keep, other)
+            _move_later_work(keep, other)
             keep.save()  # the kept unit's own history says what was merged into it, and why
             try:
                 with transaction.atomic():
@@ -143,3 +152,28 @@ def _move_receipts(keep: Unit, other: Unit) -> None:
             twin.signed_at, twin.signed_by = receipt.signed_at, receipt.signed_by
             twin.save(update_fields=["signed_at", "signed_by"])
         receipt.delete()
+
+
+def sheet_clashes(keep: Unit, other: Unit) -> list[str]:
+    """The assessment schemes in which both units have a score sheet (one per unit and scheme:
+    a person decides which stands)."""
+    both = ScoreSheet.objects.filter(unit=keep, scheme_id=OuterRef("scheme_id"))
+    return [f"{s.scheme.year}年度考核" for s in ScoreSheet.objects.filter(unit=other).filter(Exists(both))
+            .select_related("scheme").order_by("scheme__year")]
+
+
+def _move_later_work(keep: Unit, other: Unit) -> None:
+    """What the roster, exchanges, the workbench and the assessment hold for a unit: dispatched
+    people (sending, paying and keeping office), their allowances and name lists, exchanges it
+    recorded, proposed 自选动作, schemes it keeps, score sheets, items it answers for or scores."""
+    for field in ("sending_unit", "allowance_unit", "office"):
+        _move(Person.objects.filter(**{field: other}), field, keep)
+    _move(AllowancePayment.objects.filter(paying_unit=other), "paying_unit", keep)
+    RosterImport.objects.filter(sending_unit=other).update(sending_unit=keep)  # uploads awaiting 应用 (no history)
+    RosterImport.objects.filter(office=other).update(office=keep)
+    _move(Exchange.objects.filter(recorded_by=other), "recorded_by", keep)
+    _move(Scheme.objects.filter(office=other), "office", keep)
+    _move(Proposal.objects.filter(unit=other), "unit", keep)
+    _move(ScoreSheet.objects.filter(unit=other), "unit", keep)
+    _move(Item.objects.filter(unit=other), "unit", keep)
+    _move(Item.objects.filter(scoring_unit=other), "scoring_unit", keep)

@@ -172,3 +172,15 @@ def test_template_headers_are_read(work):
     assert TEMPLATE_HEADERS == HEADERS
     rows = read_roster(roster_template(), "模板.xlsx")
     assert rows[0]["name"] == "张三" and rows[0]["arrived_on"] == "2026-03-01"
+
+
+def test_merging_the_sending_unit_moves_its_people(work, dispatch):
+    from orgs.models import Unit
+    from registry.merge import do_merge_units
+
+    office, gudong = work["people"]["office"], work["units"]["鼓东街道"]
+    twin = Unit.objects.create(name="鼓东街道办事处", kind=gudong.kind, region=gudong.region, parent=gudong.parent)
+    services.do_create_person(office, plan=work["plan"], sending_unit=twin, name="李四", kind=Person.Kind.TALENT, field=Person.Field.MEDICAL,
+                              reason="补录")
+    do_merge_units(office, gudong, twin, reason="同一单位重复录入")
+    assert Person.objects.get(name="李四").sending_unit == gudong

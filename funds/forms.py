@@ -6,7 +6,6 @@ from django import forms
 from funds import access
 from funds.models import FundsReport, Milestone, Project, Source
 from orgs.access import pickable_units
-from orgs.models import Unit
 
 
 class UnitChoice(forms.ModelChoiceField):

@@ -7,7 +7,6 @@ from openpyxl.styles import Alignment
 
 from funds.queries import FundsSummary
 from intake.readers.xlsx import SUMMARY_SHEET_NOTE
-from oversight import status as st
 from oversight.ledger import (BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, LIST_FONT, MONEY_FORMAT_FULL, TITLE_FONT,
                               cell_number)
 

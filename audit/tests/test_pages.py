@@ -14,7 +14,6 @@ from django.urls import reverse
 from accounts.roles import Role, group_name
 from history.records import acting
 from plans.models import Target
-from reporting import services
 from reporting.tests.conftest import person
 
 IP = {"REMOTE_ADDR": "10.20.30.40"}

@@ -5,7 +5,6 @@ copies the task text out of source.txt between two markers the annotator chose, 
 the printed one (whitespace removed, as in seeds/gold) and not retyped."""
 import json
 import re
-import sys
 from pathlib import Path
 
 _src = None

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from checks.services import findings_for_plan
 from oversight.snapshot import build_snapshot
-from planning.breakdown_data import add_unit, current_shares, with_figures
+from planning.breakdown_data import add_unit, with_figures
 from planning.breakdown_fill import FillError, Share, fill_equally, fill_shortfall, remainder
 from planning.breakdown_services import BreakdownError, do_save_breakdown
 from planning.implement import default_title, do_implement_plan

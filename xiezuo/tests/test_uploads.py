@@ -13,7 +13,6 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadhandler import load_handler
 from django.http.multipartparser import MultiPartParser
-from django.urls import reverse
 
 from conftest import shared_path
 from plans.models import PendingImport

@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, tg, task, write
 load(Path(__file__).parent / "source.txt")
 # Headings "(一)…" each followed by a line "责任单位:X"; a table with only 责任单位, so they lead.
 write(__file__, {"title": "2023年区《政府工作报告》确定的主要目标任务责任分解方案",

@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, tg, task, write
 load(Path(__file__).parent / "source.txt")
 # Items under "一、X市长牵头重点工作"; 牵头单位 / 配合单位 each on its own line.
 # "X、Y等市级有关部门" is read as X, Y and the group 市级有关部门.

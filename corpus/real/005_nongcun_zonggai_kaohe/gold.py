@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, write
 load(Path(__file__).parent / "source.txt")
 # A 考核表 flattened one cell (or half a cell) per line: 项目 / 考核点 / 内容要求 / 分值 / 评分标准.
 # 考核点 → category, 内容要求 → text, 分值 → score, 评分标准 → evidence_required. No quantities.

@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, write
 load(Path(__file__).parent / "source.txt")
 # 一、 / 1. numbering; each item closed by "(责任单位:X)"; body text broken by stray spaces.
 write(__file__, {"title": "关于切实抓好“三农”领域重点工作建设更高质量全面小康社会的意见",

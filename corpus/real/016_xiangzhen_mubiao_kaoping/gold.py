@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, write
 load(Path(__file__).parent / "source.txt")
 # A 考评办法 whose extraction lost every digit ("基础分为分", "增长%", the item numbers "、…")
 # and garbles each traditional character with its pinyin. Items numbered by position within

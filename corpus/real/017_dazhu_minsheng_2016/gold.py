@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, tg, task, write
 load(Path(__file__).parent / "source.txt")
 # Notice + 附件 table flattened to one cell per line (序号 / 民生实事 / 责任单位 / 完成时限); a cell
 # with several units gives one line each; row 5 has two sub-rows sharing 序号 and 责任单位 (5.1, 5.2).

@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, tg, task, write
 load(Path(__file__).parent / "source.txt")
 # "1.目标。" then "牵头单位:X" and "责任单位:A,B、C" on their own lines; with a 牵头 line present,
 # 责任单位 are partners. Units separated by both "," and "、".

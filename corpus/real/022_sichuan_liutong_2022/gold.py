@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, write
 load(Path(__file__).parent / "source.txt")
 # Items end in "〔责任单位:A、B、C、D按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕":
 # the four named units lead; the standing note adds 相关市(州)人民政府 to every item ("下同").

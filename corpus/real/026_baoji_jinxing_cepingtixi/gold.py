@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, tg, task, write
 load(Path(__file__).parent / "source.txt")
 # A scoring table flattened to space-separated cells: 指标名称 / 单位 / 标准 / 分值 / 折算计分办法,
 # the value and its unit in separate columns ("% 15 以上"); the section row carries its total

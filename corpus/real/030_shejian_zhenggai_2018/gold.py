@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, write
 load(Path(__file__).parent / "source.txt")
 # 一、/1./(1)/① numbering; each problem closed by "(牵头单位:X;责任单位:Y)" and followed by an
 # "整改措施:" paragraph (→ measures). The container 一、整改内容 is not part of ref.

@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, write
 load(Path(__file__).parent / "source.txt")
 # (一)/1./(1) numbering; one "(责任单位:A、B(市、区)C、D)" line closes item 1 and applies to each of
 # its sub-items (1)-(4), the finest numbered items. Unit names with inner brackets "各县(市、区)人民政府".

@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, write
 load(Path(__file__).parent / "source.txt")
 # Traditional-script repost without a title line; item ends "(A、B牽頭,C及D按職責分工負責)":
 # A, B lead, C and D (joined by 及) are partners. Deadline inside the text.

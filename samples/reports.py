@@ -33,9 +33,15 @@ from accounts.models import User
 from intake.interpret.numbers import printed
 from orgs.models import Unit
 from plans.models import Plan, Target, Task
-from samples.plans import DISTRICT_DOC, UPPER_DOC
 from reporting import evidence_actions, services
-from reporting.models import Evidence, Notification, ProgressReport, ReportedFigure, ReportEvent
+from reporting.models import (
+    Evidence,
+    Notification,
+    ProgressReport,
+    ReportedFigure,
+    ReportEvent,
+)
+from samples.plans import DISTRICT_DOC, UPPER_DOC
 
 Status = ProgressReport.Status
 Action = ReportEvent.Action

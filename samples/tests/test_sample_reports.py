@@ -13,11 +13,16 @@ from PIL import Image
 
 from accounts.models import User
 from plans.models import Plan, Target
-from samples.plans import DISTRICT_DOC, UPPER_DOC
 from reporting import services
 from reporting.models import (
-    Evidence, Notification, ProgressReport, ReportedFigure, ReportEvent, ReportingCycle,
+    Evidence,
+    Notification,
+    ProgressReport,
+    ReportedFigure,
+    ReportEvent,
+    ReportingCycle,
 )
+from samples.plans import DISTRICT_DOC, UPPER_DOC
 from samples.reports import SampleReportsError, load_sample_reports
 from samples.steps import BASE
 

@@ -37,7 +37,8 @@ _PLAN_PATHS = {"plan": "", "task": "plan__", "assignment": "task__plan__", "targ
                "fundsevidence": "report__project__plan__", "ledger": "plan__", "ledgerrow": "ledger__plan__"}
 _REGION_PATHS = {"unit": ["region_id"], "alias": ["unit__region_id"], "membership": ["group__region_id"],
                  "pairing": ["helper__region_id", "helped__region_id"], "region": ["id"], "user": ["unit__region_id"],
-                 "exchange": ["pairing__helper__region_id", "pairing__helped__region_id"]}  # as its pairing
+                 "exchange": ["pairing__helper__region_id", "pairing__helped__region_id"],  # as its pairing
+                 "exchangeevidence": ["exchange__pairing__helper__region_id", "exchange__pairing__helped__region_id"]}
 
 
 def require_reader(user) -> None:

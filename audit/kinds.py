@@ -17,7 +17,7 @@ from ledgers.models import Ledger, LedgerRow
 from notifications.models import GroupRobot
 from orgs.models import GroupMembership, Pairing, Region, Unit, UnitAlias
 from oversight.models import Bulletin
-from exchanges.models import Exchange, TargetLink
+from exchanges.models import Exchange, ExchangeEvidence, TargetLink
 from people.models import AllowancePayment, Person, TargetRule
 from planning.models import Proposal, ProposedFigure
 from plans.models import Assignment, Plan, Target, Task
@@ -99,6 +99,8 @@ KINDS = [Kind(*k) for k in [
      "ledger__plan_id", lambda r: reverse("ledgers:ledger", args=[r.ledger_id])),
     ("exchange", Exchange, "互访交流", lambda r: f"{r.date:%Y-%m-%d} {_cut(r.topic)}", None,
      lambda r: reverse("exchanges:exchange", args=[r.id])),
+    ("exchangeevidence", ExchangeEvidence, "互访佐证", lambda r: _cut(r.original_name), None,
+     lambda r: reverse("exchanges:exchange", args=[r.exchange_id])),
     ("exchangelink", TargetLink, "互访计数规则", lambda r: f"目标#{r.target_id}", "target__task__plan_id",
      lambda r: reverse("exchanges:target", args=[r.target_id])),
     ("unit", Unit, "单位", lambda r: r.name, None, lambda r: reverse("registry:unit", args=[r.id])),

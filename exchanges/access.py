@@ -2,7 +2,8 @@
 
 Those who oversee an office's work (its admins, reviewers and leaders) see the pairings with a
 side in the office's region or below (`orgs.access.pairings_of_office`, the registry's rule); any
-other person those where their own unit is a side. Anyone else gets 404 on a pairing or exchange.
+other person those where their own unit is a side. Anyone else gets 404 on a pairing or exchange,
+and on an exchange's evidence file, which is seen by whoever sees its exchange.
 Exchanges are recorded and corrected by the office's admins and by the two sides' reporters and
 admins. Linking exchanges to a target: the plan's office admins; the counted list: its overseers.
 """
@@ -11,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import Role
-from exchanges.models import Exchange
+from exchanges.models import Exchange, ExchangeEvidence
 from orgs.access import pairings_of_office
 from orgs.models import Pairing
 from plans.access import overseen_plans
@@ -55,6 +56,11 @@ def pairing_for(user, pk) -> Pairing:
 def exchange_for(user, pk) -> Exchange:
     return get_object_or_404(Exchange.objects.select_related("pairing__helper", "pairing__helped", "recorded_by"),
                              pk=pk, pairing__in=pairings_visible_to(user))
+
+
+def evidence_for(user, pk) -> ExchangeEvidence:
+    return get_object_or_404(ExchangeEvidence.objects.select_related("exchange"), pk=pk,
+                             exchange__pairing__in=pairings_visible_to(user))
 
 
 def may_record(user, pairing: Pairing) -> bool:

@@ -1,6 +1,7 @@
 """Exchanges (互访交流) between the two sides of a pairing (orgs.Pairing, at every level), and the
 links that count them toward a plan's targets."""
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -39,6 +40,31 @@ class Exchange(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.get_direction_display()}：{self.topic}"
+
+
+class ExchangeEvidence(models.Model):
+    """A file backing an exchange (photos, 会议纪要, 新闻稿), checked as report evidence is
+    (reporting.evidence) and served only through exchanges' download view."""
+
+    exchange = models.ForeignKey(Exchange, verbose_name="互访交流", on_delete=models.CASCADE, related_name="files")
+    file = models.FileField("文件", upload_to="exchanges/%Y/%m/")
+    original_name = models.CharField("原文件名", max_length=255)
+    content_type = models.CharField("文件类型", max_length=100)
+    size = models.PositiveBigIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    history = audited("互访佐证修改记录")
+
+    class Meta:
+        verbose_name = "互访佐证材料"
+        verbose_name_plural = "互访佐证材料"
+        ordering = ["exchange", "uploaded_at", "id"]
+
+    def __str__(self):
+        return self.original_name
 
 
 class TargetLink(models.Model):

@@ -2,14 +2,24 @@
 transaction inside `acting(actor, reason)` (the history names who and why), each checking
 the actor's rights (exchanges.access). Bad input raises ExchangeError in Chinese, naming the field."""
 
+import uuid
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from exchanges import access
-from exchanges.models import Exchange, TargetLink
+from exchanges.models import Exchange, ExchangeEvidence, TargetLink
 from history.records import acting
 from orgs.models import Pairing
 from plans.models import Target
+from reporting.evidence import (
+    EvidenceError,
+    Upload,
+    check_size,
+    clean_name,
+    inspect_upload,
+)
 
 FIELDS = ["date", "direction", "leader_name", "leader_post", "is_principal", "delegation_size", "topic",
           "evidence_url", "evidence_note"]
@@ -41,15 +51,93 @@ def _check_dates(pairing: Pairing, exchange: Exchange) -> None:
         raise ExchangeError(f"{exchange.date:%Y年%m月%d日}不在该结对关系的年度（{span}）内", field="date")
 
 
-def do_record_exchange(actor, pairing: Pairing, *, reason: str = "", **fields) -> Exchange:
+def read_uploads(files) -> list[tuple[str, bytes]]:
+    """(name, bytes) of uploaded files, each size checked before it is read (a 100 MB upload is
+    never read into memory); ExchangeError naming the file otherwise."""
+    read = []
+    for file in files:
+        try:
+            check_size(file.size)
+        except EvidenceError as error:
+            raise ExchangeError(f"“{clean_name(file.name)}”未上传：{error.message}", field="files") from None
+        read.append((file.name, file.read()))
+    return read
+
+
+def _inspect(files) -> list[tuple[str, Upload]]:
+    """Every file checked (type from the bytes, size cap, photo location removed) before any is
+    stored, so a refused one leaves nothing half-written."""
+    inspected, seen = [], set()
+    for name, data in files:
+        name = clean_name(name)
+        try:
+            upload = inspect_upload(name, data)
+        except EvidenceError as error:
+            raise ExchangeError(f"“{name}”未上传：{error.message}", field="files") from None
+        if upload.sha256 not in seen:
+            seen.add(upload.sha256)
+            inspected.append((name, upload))
+    return inspected
+
+
+def _store(actor, exchange: Exchange, uploads, stored: list) -> list[ExchangeEvidence]:
+    """Inside the caller's transaction; `stored` collects the files written, for the caller to
+    delete should the transaction fail. A file the exchange already has is not stored twice."""
+    have = set(exchange.files.values_list("sha256", flat=True)) if exchange.pk else set()
+    added = []
+    for name, upload in uploads:
+        if upload.sha256 in have:
+            continue
+        evidence = ExchangeEvidence(exchange=exchange, original_name=name, content_type=upload.content_type,
+                                    size=upload.size, sha256=upload.sha256, uploaded_by=actor)
+        evidence.file.save(f"{uuid.uuid4().hex}{upload.extension}", ContentFile(upload.data), save=False)
+        stored.append(evidence.file)
+        evidence.save()
+        added.append(evidence)
+    return added
+
+
+def _discard(stored: list) -> None:
+    for file in stored:
+        file.storage.delete(file.name)
+
+
+def do_record_exchange(actor, pairing: Pairing, *, reason: str = "", files=(), **fields) -> Exchange:
+    """`files`: (name, bytes) of evidence recorded with it; a refused file records nothing."""
     _require(access.may_record(actor, pairing), "只有结对双方和协作办公室可以登记互访交流")
     exchange = Exchange(pairing=pairing, recorded_by_id=actor.unit_id or pairing.helper_id,
                         **{k: v for k, v in fields.items() if k in FIELDS})
-    with transaction.atomic(), acting(actor, reason or "登记互访交流"):
-        _clean(exchange)
-        _check_dates(pairing, exchange)
-        exchange.save()
+    uploads = _inspect(files)
+    stored = []
+    try:
+        with transaction.atomic(), acting(actor, reason or "登记互访交流"):
+            _clean(exchange)
+            _check_dates(pairing, exchange)
+            exchange.save()
+            _store(actor, exchange, uploads, stored)
+    except BaseException:
+        _discard(stored)
+        raise
     return exchange
+
+
+def do_add_exchange_evidence(actor, exchange: Exchange, *, files, reason: str = "") -> list[ExchangeEvidence]:
+    """Files added to a recorded exchange, all or none; one already there is skipped."""
+    _require(access.may_record(actor, exchange.pairing), "只有结对双方和协作办公室可以上传互访佐证")
+    uploads = _inspect(files)
+    if not uploads:
+        raise ExchangeError("请选择要上传的文件（照片、会议纪要、新闻稿等）。", field="files")
+    stored = []
+    try:
+        with transaction.atomic(), acting(actor, reason or "上传互访佐证"):
+            current = Exchange.objects.select_for_update().get(pk=exchange.pk)
+            added = _store(actor, current, uploads, stored)
+            if not added:
+                raise ExchangeError("所选文件都已上传过，无需重复上传。", field="files")
+    except BaseException:
+        _discard(stored)
+        raise
+    return added
 
 
 def do_update_exchange(actor, exchange: Exchange, *, reason: str = "", **fields) -> Exchange:

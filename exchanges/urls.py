@@ -8,5 +8,7 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("pairings/<int:pk>/", views.pairing, name="pairing"),
     path("<int:pk>/", views.exchange, name="exchange"),
+    path("<int:pk>/evidence/", views.evidence_upload, name="evidence_upload"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("targets/<int:pk>/", views.target, name="target"),
 ]

@@ -3,17 +3,21 @@ pairing's page (its exchanges, the rules, recording one), an exchange, a target'
 exchanges. Thin: exchanges.access decides who sees what; exchanges.services writes."""
 
 from collections import defaultdict
+from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
 
 from exchanges import access, forms, rules, services
 from exchanges.counting import counted_exchanges
 from exchanges.models import Exchange, TargetLink
 from exchanges.services import ExchangeError
+from reporting.evidence import download_name
 
 
 def _year(request) -> int:
@@ -53,19 +57,20 @@ def overview(request):
 def pairing(request, pk):
     pairing = access.pairing_for(request.user, pk)
     may_record = access.may_record(request.user, pairing)
-    form = forms.ExchangeForm(request.POST or None) if may_record else None
+    form = forms.RecordForm(request.POST or None, request.FILES or None) if may_record else None
     if request.method == "POST":
         if not may_record:
             raise PermissionDenied("只有结对双方和协作办公室可以登记互访交流")
         if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
-            saved = _attempt(form, lambda: services.do_record_exchange(request.user, pairing,
-                                                                       reason=form.cleaned_data["reason"], **data))
+            data = {k: v for k, v in form.cleaned_data.items() if k not in ("reason", "files")}
+            saved = _attempt(form, lambda: services.do_record_exchange(
+                request.user, pairing, reason=form.cleaned_data["reason"],
+                files=services.read_uploads(form.cleaned_data["files"]), **data))
             if saved is not None:
                 messages.success(request, f"已登记{saved.date:%Y年%m月%d日}的互访交流")
                 return redirect(f"{request.path}?year={saved.date.year}")
     year = _year(request)
-    exchanges = list(pairing.exchanges.select_related("recorded_by"))
+    exchanges = list(pairing.exchanges.select_related("recorded_by").prefetch_related("files"))
     return render(request, "exchanges/pairing.html", {
         "pairing": pairing, "year": year, "form": form, "exchanges": exchanges,
         "results": rules.check([pairing], exchanges, year),
@@ -87,8 +92,44 @@ def exchange(request, pk):
             if saved is not None:
                 messages.success(request, "已保存")
                 return redirect("exchanges:exchange", saved.pk)
-    return render(request, "exchanges/exchange.html", {"exchange": exchange, "form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(request, "exchanges/exchange.html", {
+        "exchange": exchange, "form": form, "files": exchange.files.all(),
+        "evidence_form": forms.EvidenceForm() if may_change else None,
+    }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def evidence_upload(request, pk):
+    exchange = access.exchange_for(request.user, pk)
+    if not access.may_record(request.user, exchange.pairing):
+        raise PermissionDenied("只有结对双方和协作办公室可以上传互访佐证")
+    form = forms.EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        added = _attempt(form, lambda: services.do_add_exchange_evidence(
+            request.user, exchange, files=services.read_uploads(form.cleaned_data["files"])))
+        if added is not None:
+            messages.success(request, "已上传" + "、".join(f"“{e.original_name}”" for e in added))
+            return redirect("exchanges:exchange", exchange.pk)
+    return render(request, "exchanges/exchange.html", {
+        "exchange": exchange, "form": forms.ExchangeForm(instance=exchange), "files": exchange.files.all(),
+        "evidence_form": form}, status=400)
+
+
+@login_required
+@require_GET
+def evidence_download(request, pk):
+    """Only through here, to those who see the exchange; anyone else 404."""
+    evidence = access.evidence_for(request.user, pk)
+    try:
+        handle = evidence.file.open("rb")
+    except OSError:
+        raise Http404("文件不存在") from None
+    response = FileResponse(handle, as_attachment=True, content_type=evidence.content_type or "application/octet-stream",
+                            filename=download_name(evidence.original_name, PurePosixPath(evidence.file.name).suffix.lower()))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -32,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.models import User
 from accounts.roles import Role
 from orgs.models import Pairing, Programme, Region, Unit
+from exchanges import services as exchange_services
 from exchanges.models import Exchange
 from oversight.models import Bulletin, BulletinRevision
 from people.models import Person, RosterImport
@@ -393,6 +394,11 @@ rule("exchanges:pairing", _registry("pairings"), own=gp("L NNN 222 NN 2", "L NNN
                                                  other_office=gp("L NNN NNN 22 2", "L NNN NNN 4B B"))
 rule("exchanges:exchange", _registry("exchanges"), own=gp("L NNN 222 NN 2", "L NNN 4B4 NN B"),
                                                    other_office=gp("L NNN NNN 22 2", "L NNN NNN 4B B"))
+# An exchange's evidence file: whoever sees the exchange downloads it; its recorders upload more.
+rule("exchanges:evidence_download", _registry("exchange_files"), own=gp("L NNN 222 NN 2", "L MMM MMM MM M"),
+                                                                 other_office=gp("L NNN NNN 22 2", "L MMM MMM MM M"))
+rule("exchanges:evidence_upload", _registry("exchanges"), own=gp("L MMM MMM MM M", "L NNN 4B4 NN B"),
+                                                          other_office=gp("L MMM MMM MM M", "L NNN NNN 4B B"))
 rule("exchanges:target", _target, own=gp("L NNN 222 NN 2", "L NNN 434 NN 3"),
                                   other_unit=gp("L NNN 222 NN 2", "L NNN 434 NN 3"),
                                   other_office=gp("L NNN NNN 22 2", "L NNN NNN 43 3"))
@@ -622,8 +628,11 @@ def world(work, registry, settings, tmp_path):  # noqa: F811 (work is the import
     exchanges = {variant: Exchange.objects.create(
         pairing=pairing, date=datetime.date(2026, 5, 1), direction=Exchange.Direction.TO_HELPED, leader_name="林强",
         delegation_size=5, topic="工作对接", recorded_by=pairing.helper) for variant, pairing in pairings.items()}
+    exchange_files = {variant: exchange_services.do_add_exchange_evidence(
+        cast[admin], exchanges[variant], files=[("会议纪要.pdf", b"%PDF-1.4\n%minutes\n")])[0]
+        for variant, admin in (("own", "office"), ("other_office", "foreign_admin"))}
     return {"cast": cast, "plans": plans, "pairings": pairings, "persons": persons, "roster_imports": roster_imports,
-            "exchanges": exchanges,
+            "exchanges": exchanges, "exchange_files": exchange_files,
             "units": {"own": units["鼓东街道"], "other_office": shangdu},
             "users": {"own": cast["own_reporter"], "other_office": cast["outsider"]}, "regions": {"own": regions["gulou"], "other_office": regions["cangshan"]},
             "reports": reports, "evidence": evidence, "targets": targets, "bulletins": bulletins, "revisions": revisions,

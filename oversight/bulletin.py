@@ -25,6 +25,8 @@ from intake.interpret.numbers import printed
 from funds.queries import FundsSummary, funds_summary
 from oversight import officialdoc
 from oversight.bulletin_funds import funds_blocks, funds_figures
+from oversight.bulletin_people import (Roster, exchanges_blocks, exchanges_figures, pairings, people_blocks,
+                                       people_figures, roster)
 from oversight import status as st
 from oversight.access import Scope, may_publish_scope
 from oversight.models import Bulletin, BulletinRevision
@@ -403,13 +405,31 @@ def _funds(funds: FundsSummary | None, snapshot: Snapshot) -> list[Section]:
     return [Section("四、协作资金", funds_blocks(funds, snapshot.as_of, day_text, Table, Subheading))]
 
 
+def _people(people: Roster | None, exchanges: list[dict] | None, snapshot: Snapshot) -> list[Section]:
+    """选派人员 and 结对互访, each only where the scope has them; numbered by `_numbered`."""
+    parts = []
+    if people is not None:
+        parts.append(Section("四、选派人员", people_blocks(people, day_text, Table, Subheading)))
+    if exchanges:
+        parts.append(Section("四、结对互访", exchanges_blocks(exchanges, snapshot.as_of, day_text, Table)))
+    return parts
+
+
+def _parts_figures(funds, people, exchanges) -> dict:
+    return {**({"funds": funds_figures(funds)} if funds else {}),
+            **({"people": people_figures(people)} if people is not None else {}),
+            **({"exchanges": exchanges_figures(exchanges)} if exchanges else {})}
+
+
 def bulletin_content(snapshot: Snapshot, scope: Scope, *, number: int | None = None, issuer: str | None = None,
-                     issued_on: datetime.date | None = None, funds: FundsSummary | None = None) -> BulletinContent:
+                     issued_on: datetime.date | None = None, funds: FundsSummary | None = None,
+                     people: Roster | None = None, exchanges: list[dict] | None = None) -> BulletinContent:
     """Every sentence and row of the bulletin, from the snapshot's figures only.
 
     `number` is the issue (期数) the archive assigns; `issuer` defaults to the office
     keeping the scope's plans; `issued_on` to the snapshot's as-of day; `funds` the scope's
-    协作资金 (`funds.queries.funds_summary`), a section of its own before 预警指标 when given."""
+    协作资金 (`funds.queries.funds_summary`), a section of its own before 预警指标 when given;
+    `people` (bulletin_people.roster) and `exchanges` (bulletin_people.pairings) likewise, after it."""
     area, programme = _area_name(scope), _programme_label(snapshot.plans)
     month = snapshot.month
     overall = Section("一、总体进展", _overall(snapshot))
@@ -422,8 +442,8 @@ def bulletin_content(snapshot: Snapshot, scope: Scope, *, number: int | None = N
         issued_on=issued_on or snapshot.as_of,
         opening=_opening(snapshot, scope, area, programme),
         sections=_numbered([overall, _ranking(snapshot), _reporting(snapshot), *_funds(funds, snapshot),
-                            _behind(snapshot), requirements]),
-        figures={**_figures(snapshot, scope, number), **({"funds": funds_figures(funds)} if funds else {})},
+                            *_people(people, exchanges, snapshot), _behind(snapshot), requirements]),
+        figures={**_figures(snapshot, scope, number), **_parts_figures(funds, people, exchanges)},
     )
 
 
@@ -519,7 +539,9 @@ def publish_bulletin(scope: Scope, month: datetime.date, user, today: datetime.d
                 bulletin.revision += 1
             snapshot = build_snapshot(scope.plans, month, today)
             content = bulletin_content(snapshot, scope, number=bulletin.number, issued_on=today,
-                                       funds=funds_summary(scope.plans, month, today))
+                                       funds=funds_summary(scope.plans, month, today),
+                                       people=roster(scope.plans, snapshot.as_of),
+                                       exchanges=pairings(scope.plans, snapshot.as_of))
             bulletin.title, bulletin.figures, bulletin.updated_by = content.title, content.figures, user
             bulletin.file.save(f"{scope.kind}-{scope.pk}-{month:%Y-%m}-r{bulletin.revision}.docx",
                                ContentFile(render_bulletin(content)), save=False)

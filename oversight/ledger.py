@@ -83,7 +83,8 @@ class _Row:
 def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
                  figures: dict[int, dict[datetime.date, Decimal]],
                  evidence: dict[int, list[tuple[str, str]]], *, base_url: str = "",
-                 notes: dict[int, str] | None = None, funds=None, funds_label: str = "") -> bytes:
+                 notes: dict[int, str] | None = None, funds=None, funds_label: str = "", people=None,
+                 pairings=None, as_of: datetime.date | None = None) -> bytes:
     """The plan's ledger as .xlsx bytes.
 
     `months`: (label such as "2026年1月", first day of the month) in order;
@@ -94,7 +95,9 @@ def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
     `notes`: target id → a remark on its last month's figure (a total whose lead reported
     a figure other than its parts' sum), written as a cell comment and a tinted cell: a
     comment, not a column, so a re-imported ledger reads exactly as before.
-    `funds`: the plan's FundsSummary for the month (`funds_label`), written as a 协作资金 sheet.
+    `funds`: the plan's FundsSummary for the month (`funds_label`), written as a 协作资金 sheet;
+    `people` (bulletin_people.roster) and `pairings` (bulletin_people.pairings) as of `as_of`
+    likewise as 选派人员 and 结对互访 sheets.
     """
     notes = notes or {}
     tasks = list(plan.tasks.prefetch_related(
@@ -112,6 +115,13 @@ def write_ledger(plan: Plan, months: list[tuple[str, datetime.date]],
         from oversight.ledger_funds import add_funds_sheet
 
         add_funds_sheet(book, funds, funds_label)
+    if people is not None or pairings:
+        from oversight.ledger_people import add_exchanges_sheet, add_people_sheet
+
+        if people is not None:
+            add_people_sheet(book, people, funds_label)
+        if pairings:
+            add_exchanges_sheet(book, pairings, as_of, funds_label)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

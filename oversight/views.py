@@ -12,6 +12,7 @@ from funds.queries import funds_summary
 from ledgers.models import Ledger
 from oversight import access, exports, queries
 from oversight import status as st
+from oversight.bulletin_people import pairings, roster
 from oversight.charts import dashboard_charts
 from oversight.officialdoc import format_date
 from oversight.ledger import ledger_title, write_ledger
@@ -204,5 +205,7 @@ def ledger(request, pk):
                         queries.ledger_evidence(scope.plan, snapshot.month), base_url=request.build_absolute_uri("/"),
                         notes={s.target.id: f"{snapshot.label}：{st.difference_text(s)}。计入的是直接填报数。"
                                for s in snapshot.mismatched},
-                        funds=funds_summary(scope.plans, snapshot.month, _today()), funds_label=snapshot.label)
+                        funds=funds_summary(scope.plans, snapshot.month, _today()), funds_label=snapshot.label,
+                        people=roster(scope.plans, snapshot.as_of), pairings=pairings(scope.plans, snapshot.as_of),
+                        as_of=snapshot.as_of)
     return attachment(HttpResponse(data, content_type=XLSX), f"{ledger_title(scope.plan)}（截至{snapshot.label}）.xlsx")

@@ -153,6 +153,22 @@ def do_update_exchange(actor, exchange: Exchange, *, reason: str = "", **fields)
     return exchange
 
 
+def do_remove_exchange_evidence(actor, evidence: ExchangeEvidence, *, reason: str = "") -> None:
+    """A file taken off its exchange, with a reason (the history keeps who, when, which and why);
+    the stored file goes once the deletion is committed."""
+    _require(access.may_record(actor, evidence.exchange.pairing), "只有结对双方和协作办公室可以删除互访佐证")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ExchangeError(f"请填写删除“{evidence.original_name}”的原因", field="reason")
+    with transaction.atomic(), acting(actor, f"删除佐证：{reason}"):
+        row = ExchangeEvidence.objects.select_for_update().filter(pk=evidence.pk).first()
+        if row is None:
+            raise ExchangeError("该佐证文件已被删除。")
+        stored, storage = row.file.name, row.file.storage
+        row.delete()
+        transaction.on_commit(lambda: storage.delete(stored))
+
+
 def do_link_target(actor, target: Target, *, level: str = "", principal_only: bool = False, reason: str = "") -> TargetLink:
     _require(access.may_link(actor, target), "只有方案所属协作办公室的管理员可以设置计数规则")
     with transaction.atomic(), acting(actor, reason or "设置互访计数规则"):

@@ -10,5 +10,6 @@ urlpatterns = [
     path("<int:pk>/", views.exchange, name="exchange"),
     path("<int:pk>/evidence/", views.evidence_upload, name="evidence_upload"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
     path("targets/<int:pk>/", views.target, name="target"),
 ]

@@ -117,6 +117,20 @@ def evidence_upload(request, pk):
 
 
 @login_required
+@require_POST
+def evidence_delete(request, pk):
+    evidence = access.evidence_for(request.user, pk)
+    if not access.may_record(request.user, evidence.exchange.pairing):
+        raise PermissionDenied("只有结对双方和协作办公室可以删除互访佐证")
+    try:
+        services.do_remove_exchange_evidence(request.user, evidence, reason=request.POST.get("reason", ""))
+        messages.success(request, f"已删除“{evidence.original_name}”")
+    except ExchangeError as error:
+        messages.error(request, f"未删除：{error.message}")
+    return redirect("exchanges:exchange", evidence.exchange_id)
+
+
+@login_required
 @require_GET
 def evidence_download(request, pk):
     """Only through here, to those who see the exchange; anyone else 404."""

@@ -59,3 +59,5 @@ def test_an_exchange_between_paired_towns_meets_the_rule(browser, live_server, w
         other.get_by_role("link", name="会议纪要.pdf").click()
     assert download.value.suggested_filename == "会议纪要.pdf"
     assert Path(download.value.path()).read_bytes() == minutes
+    other.context.close()
+    page.context.close()

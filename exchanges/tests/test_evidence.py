@@ -126,3 +126,25 @@ def test_the_history_of_a_file_is_shown_to_the_office(client, work, paired, medi
     client.force_login(work["people"]["office"])
     page = client.get(reverse("audit:object", args=["exchangeevidence", exchange.files.get().pk])).content.decode()
     assert "会议纪要.pdf" in page and "登记互访交流" in page
+
+
+def test_a_file_is_deleted_with_a_reason(client, work, paired, media, django_capture_on_commit_callbacks):
+    exchange = record(paired["hongshan"], paired["towns"], files=[("错传.pdf", MINUTES)])
+    evidence = exchange.files.get()
+    path = media / evidence.file.name
+    with pytest.raises(PermissionDenied):
+        services.do_remove_exchange_evidence(work["people"]["reviewer"], evidence, reason="错传")
+    client.force_login(paired["shatang_reporter"])
+    url = reverse("exchanges:evidence_delete", args=[evidence.pk])
+    response = client.post(url, {"reason": " "}, follow=True)
+    assert "未删除：请填写删除“错传.pdf”的原因" in response.content.decode()
+    assert exchange.files.exists() and path.exists()
+    client.force_login(work["people"]["gudong"])
+    assert client.post(url, {"reason": "错传"}).status_code == 404
+    client.force_login(paired["shatang_reporter"])
+    with django_capture_on_commit_callbacks(execute=True):  # the file goes once the deletion is committed
+        response = client.post(url, {"reason": "传错了文件"}, follow=True)
+    assert "已删除“错传.pdf”" in response.content.decode()
+    assert not exchange.files.exists() and not path.exists()
+    deleted = ExchangeEvidence.history.get(id=evidence.pk, history_type="-")
+    assert (deleted.history_user, deleted.history_change_reason) == (paired["shatang_reporter"], "删除佐证：传错了文件")

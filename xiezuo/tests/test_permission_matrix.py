@@ -397,6 +397,9 @@ rule("exchanges:exchange", _registry("exchanges"), own=gp("L NNN 222 NN 2", "L N
 # An exchange's evidence file: whoever sees the exchange downloads it; its recorders upload more.
 rule("exchanges:evidence_download", _registry("exchange_files"), own=gp("L NNN 222 NN 2", "L MMM MMM MM M"),
                                                                  other_office=gp("L NNN NNN 22 2", "L MMM MMM MM M"))
+# Deleting one needs a reason: the matrix's empty POST is refused with a message (302), nothing deleted.
+rule("exchanges:evidence_delete", _registry("exchange_files"), own=gp("L MMM MMM MM M", "L NNN 434 NN 3"),
+                                                               other_office=gp("L MMM MMM MM M", "L NNN NNN 43 3"))
 rule("exchanges:evidence_upload", _registry("exchanges"), own=gp("L MMM MMM MM M", "L NNN 4B4 NN B"),
                                                           other_office=gp("L MMM MMM MM M", "L NNN NNN 4B B"))
 rule("exchanges:target", _target, own=gp("L NNN 222 NN 2", "L NNN 434 NN 3"),

@@ -49,17 +49,23 @@ def issuer_of(plan: Plan) -> str:
     return (office.full_name or office.name) if office else (plan.issuer or "协作办公室")
 
 
+def in_book_marks(title: str) -> str:
+    """A title cited in 《》, a title it cites turned to 〈〉 as nested book-title marks are written:
+    《2026年鼓楼区落实〈2026年…分工方案〉任务分工方案》."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
 def notice_title(plan: Plan, kind: str) -> str:
     if kind == PlanVersion.Kind.ISSUE:
-        return f"关于印发《{plan.title}》的通知"
-    return f"关于调整《{plan.title}》有关任务的通知"
+        return f"关于印发{in_book_marks(plan.title)}的通知"
+    return f"关于调整{in_book_marks(plan.title)}有关任务的通知"
 
 
 def default_body(plan: Plan, kind: str) -> str:
     if kind == PlanVersion.Kind.ISSUE:
-        return (f"现将《{plan.title}》印发给你们，请结合实际认真抓好落实。各责任单位请登录协作系统"
+        return (f"现将{in_book_marks(plan.title)}印发给你们，请结合实际认真抓好落实。各责任单位请登录协作系统"
                 "签收本单位承担的任务，并按月报送工作进展。")
-    return (f"根据工作需要，对《{plan.title}》任务分工作如下调整，调整后的任务分工表见附件。请涉及调整的单位"
+    return (f"根据工作需要，对{in_book_marks(plan.title)}任务分工作如下调整，调整后的任务分工表见附件。请涉及调整的单位"
             "登录协作系统查看调整内容并重新签收，未涉及调整的单位按原分工继续落实。")
 
 

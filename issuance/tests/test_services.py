@@ -170,3 +170,12 @@ def test_a_group_gaining_a_member_asks_the_new_member_to_sign(issued_work):
     assert version.changes[0]["lines"] == [{"field": "责任单位（集合单位按成员）",
                                             "old": "区民政局、鼓东街道、鼓西街道、洪山镇",
                                             "new": "区民政局、鼓东街道、鼓西街道、洪山镇、安泰街道"}]
+
+
+def test_a_plan_title_citing_another_nests_its_book_marks(issued_work):
+    plan = issued_work["plan"]
+    plan.title = "2026年鼓楼区落实《2026年闽宁协作福州市重点工作任务分工方案》任务分工方案"
+    assert services.notice_title(plan, PlanVersion.Kind.ISSUE) == (
+        "关于印发《2026年鼓楼区落实〈2026年闽宁协作福州市重点工作任务分工方案〉任务分工方案》的通知")
+    assert services.notice_title(plan, PlanVersion.Kind.ADJUSTMENT).startswith("关于调整《2026年鼓楼区落实〈")
+    assert "对《2026年鼓楼区落实〈2026年闽宁" in services.default_body(plan, PlanVersion.Kind.ADJUSTMENT)

@@ -162,10 +162,10 @@ COLUMNS = {
     "plans_plan": ("id title doc_number issuer issued_on year end_year kind \"references\" source_file created_at "
                    "updated_at office_id parent_id statements state"),
     "plans_task": ("id source_location source_text list_name ref position category text measures deadline "
-                   "deadline_text optional score evidence_required plan_id upper_task_id"),
+                   "deadline_text optional score evidence_required plan_id upper_task_id archived"),
     "plans_assignment": "id role printed_name position unit_id task_id",
     "plans_target": ("id source_location source_text metric quantity unit comparator max_quantity per year "
-                     "carried_over printed_text assignee_printed position assignee_id parent_id task_id"),
+                     "carried_over printed_text assignee_printed position assignee_id parent_id task_id breakdown_reason"),
     "reporting_reportingschedule": "id due_day starts_on active plan_id evidence_policy skipped_months",
     "reporting_reportingcycle": "id label period_start period_end due_on plan_id",
     "reporting_progressreport": ("id status progress problems next_steps submitted_at submitted_late reviewed_at "
@@ -433,7 +433,7 @@ class Generator:
         category = CATEGORIES[n % len(CATEGORIES)]
         text = f"围绕{category}工作，{how}，确保按时完成年度目标任务。"
         pk = self.load.add("plans_task", f"附件1 第{n + 1}行", text, "附件1", str(n + 1), str(n + 1), category, text, "",
-                           deadline, deadline_text, "f", N, "", str(office.plan), N if upper is None else str(upper))
+                           deadline, deadline_text, "f", N, "", str(office.plan), N if upper is None else str(upper), "f")
         office.tasks.append(pk)
         return pk
 
@@ -454,7 +454,7 @@ class Generator:
         breakdown in ten that leaves a remainder unassigned (未分配), as real ones do."""
         step = 1 if measure == "万元" else 100
         root = self.load.add("plans_target", "附件1", "", metric, money(total), measure, ">=", N, "", N, N,
-                             f"不低于{money(total).removesuffix('.00')}{measure}", "", "0", N, N, str(task))
+                             f"不低于{money(total).removesuffix('.00')}{measure}", "", "0", N, N, str(task), "")
         share = total // len(assignees) // step * step
         assigned = share * len(assignees) if rng.random() < 0.1 else total
         parts = []
@@ -462,7 +462,7 @@ class Generator:
             quantity = share if position < len(assignees) else assigned - share * (len(assignees) - 1)
             pk = self.load.add("plans_target", "附件1", "", metric, money(quantity), measure, ">=", N, "", N, N,
                                money(quantity).removesuffix(".00") + measure, name, str(position), str(unit),
-                               str(root), str(task))
+                               str(root), str(task), "")
             parts.append((pk, quantity, unit))
         return root, parts
 

@@ -112,3 +112,18 @@ def test_scale_changes_the_number_of_counties_not_their_density():
     assert small.counties == 9 and small.cities == [9]  # never less than one city
     assert small.tasks_per_year == national.tasks_per_year and small.enterprises == national.enterprises
     assert bench.money(12345) == "123.45" and bench.money(7) == "0.07"
+
+
+def test_the_generator_writes_every_column_the_database_requires():
+    # COPY leaves an unnamed column NULL: a NOT NULL column added to a model and not to COLUMNS
+    # breaks the benchmark (and the tests above on PostgreSQL). Said here on every database.
+    from django.apps import apps
+
+    columns = _bench().COLUMNS
+    models = {model._meta.db_table: model for model in apps.get_models(include_auto_created=True)}
+    missing = []
+    for table, names in columns.items():
+        written = {name.strip('"') for name in names.split()}
+        missing += [f"{table}.{field.column}" for field in models[table]._meta.concrete_fields
+                    if not field.null and field.column not in written]
+    assert not missing, "基准数据生成器（scripts/bench_oversight.py COLUMNS）没有写入这些非空列：" + "、".join(missing)

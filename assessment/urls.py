@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import editing_views, office_views, scoring_views, sheet_views, views
+from assessment import editing_views, import_views, office_views, scoring_views, sheet_views, views
 
 app_name = "assessment"
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("schemes/<int:pk>/edit/", editing_views.edit_page, name="edit"),
     path("schemes/<int:pk>/items/save/", editing_views.save_item, name="item_save"),
     path("schemes/<int:pk>/items/<int:item_pk>/delete/", editing_views.delete_item, name="item_delete"),
+    path("schemes/<int:pk>/import/", import_views.import_rules, name="import_rules"),
     path("schemes/<int:pk>/categories/save/", editing_views.save_category, name="category_save"),
     path("schemes/<int:pk>/score/", scoring_views.score_page, name="score_page"),
     path("sheets/<int:pk>/", sheet_views.sheet_page, name="sheet"),

@@ -293,6 +293,9 @@ for name in ("configure", "open", "publish", "lock", "remind"):
     rule(f"assessment:{name}", _a_scheme, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
          other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))
 rule("assessment:edit", _a_scheme, own=g("L 444 222 NN 2"), other_office=g("L 444 NNN 22 2"))
+# Importing a 考核细则: the office's admins only (an empty POST shows the form again with its error).
+rule("assessment:import_rules", _a_scheme, own=gp("L 444 424 NN 2", "L 444 424 NN 2"),
+     other_office=gp("L 444 NNN 42 2", "L 444 NNN 42 2"))
 for name in ("item_save", "category_save"):
     rule(f"assessment:{name}", _a_scheme, own=gp("L MMM MMM MM M", "L 444 434 NN 3"),
          other_office=gp("L MMM MMM MM M", "L 444 NNN 43 3"))

@@ -16,6 +16,13 @@ from orgs.models import Unit
 from orgs.services import resolve_unit
 
 
+def _full_text(parsed_item) -> str:
+    """The item's text, with the printed 评分标准 kept for the scorer."""
+    if parsed_item.rule_text:
+        return f"{parsed_item.text}\n评分标准：{parsed_item.rule_text}"
+    return parsed_item.text
+
+
 def scorers(scheme: Scheme, parsed: DetailedRules) -> tuple[dict[str, Unit], list[str]]:
     """Each printed 评分部门 → its unit, and the problems (unknown or ambiguous names)."""
     scope = scheme.office.region if scheme.office_id else None
@@ -43,6 +50,12 @@ def do_import_detailed_rules(actor, scheme: Scheme, parsed: DetailedRules, reaso
         units, problems = scorers(scheme, parsed)
         if problems:
             raise AssessmentError("未导入：" + "；".join(problems))
+        # A second press of 导入 (or the same file again) would double every item: refused, named.
+        texts = {_full_text(i) for i in parsed.items}
+        again = list(scheme.items.filter(text__in=texts).values_list("text", flat=True)[:3])
+        if again:
+            raise AssessmentError("未导入：方案中已有细则中的项目（" + "；".join(t.split("\n")[0][:20] for t in again)
+                                  + "），请勿重复导入；要改动请在项目页修改或删除后再导入")
         categories = {c.name: c for c in scheme.categories.all()}
         position = scheme.categories.count()
         for parsed_category in parsed.categories:
@@ -57,11 +70,9 @@ def do_import_detailed_rules(actor, scheme: Scheme, parsed: DetailedRules, reaso
         last = scheme.items.order_by("-position").values_list("position", flat=True).first() or 0
         created = []
         for offset, parsed_item in enumerate(parsed.items, start=1):
-            text = parsed_item.text
-            if parsed_item.rule_text:
-                text = f"{text}\n评分标准：{parsed_item.rule_text}"  # as printed, for the scorer
             created.append(Item.objects.create(
-                scheme=scheme, category=categories.get(parsed_item.category), ref=parsed_item.ref[:32], text=text,
+                scheme=scheme, category=categories.get(parsed_item.category), ref=parsed_item.ref[:32],
+                text=_full_text(parsed_item),
                 max_points=parsed_item.max_points, kind=parsed_item.kind, unit_kind=unit_kind, rule=parsed_item.rule,
                 rule_step=parsed_item.rule_step, rule_points=parsed_item.rule_points, rule_cap=parsed_item.rule_cap,
                 scoring_unit=units.get(parsed_item.scorer), position=last + offset))

@@ -110,6 +110,10 @@ def test_the_office_imports_the_items_with_a_reason(detailed):
     assert [c.kind for c in created[3:]] == [Item.Kind.BONUS, Item.Kind.VETO]
     assert first.history.first().history_change_reason == "导入2026年度考核细则"
     assert first.category.history.first().history_change_reason == "导入2026年度考核细则"
+    # The same file again (a second press of 导入) is refused, not doubled.
+    with pytest.raises(AssessmentError, match="请勿重复导入"):
+        do_import_detailed_rules(office, s, detailed["parsed"], "再次导入", Unit.Kind.TOWN)
+    assert s.items.count() == before + 5
 
 
 @pytest.mark.django_db

@@ -2,8 +2,9 @@
 
 Who has self-assessed (submitted), which scoring departments (and the office) have scored how
 many of their unit × item cells, and what is missing. Reminders go through notifications.notify
-to the units not yet submitted and the scorers with cells left; each (scheme, unit, kind) is
-claimed once a day by inserting a ReminderSent row, so pressing twice sends nothing more.
+to the units not yet submitted and the scorers with cells left, and one digest of each run to the
+office's group robots; each (scheme, unit, kind) is claimed once a day by inserting a
+ReminderSent row, so pressing twice sends nothing more.
 """
 
 import datetime
@@ -12,7 +13,8 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 
 from assessment.models import Item, ItemScore, ReminderSent, Scheme, ScoreSheet
-from notifications.services import notify
+from notifications.models import Kind
+from notifications.services import notify, notify_robots
 from orgs.models import Unit
 
 
@@ -75,7 +77,7 @@ def send_reminders(scheme: Scheme, today: datetime.date) -> list[str]:
     if scheme.state != Scheme.State.OPEN:
         return []
     state = progress(scheme)
-    sent = []
+    sent, digest = [], []
     due = scheme.self_assess_due
     until = f"，截止{due.month}月{due.day}日" if due else ""
     for sheet in state.not_submitted:
@@ -84,6 +86,7 @@ def send_reminders(scheme: Scheme, today: datetime.date) -> list[str]:
                 notify([sheet.unit], f"《{scheme}》本单位尚未提交自评{until}，请尽快自评并附佐证。",
                        url=f"/assessment/sheets/{sheet.pk}/")
                 sent.append(sheet.unit.name)
+                digest.append(f"{sheet.unit.name}：尚未提交自评")
     for scorer in state.scorers:
         if scorer.done or scorer.unit_id is None:
             continue
@@ -93,4 +96,8 @@ def send_reminders(scheme: Scheme, today: datetime.date) -> list[str]:
                 notify([unit], f"《{scheme}》尚有{scorer.cells - scorer.scored}项待您单位评分，请尽快评分。",
                        url=f"/assessment/schemes/{scheme.pk}/score/")
                 sent.append(unit.name)
+                digest.append(f"{unit.name}：尚有{scorer.cells - scorer.scored}项待评分")
+    # The office's group chat gets one digest of this run, as for monthly reminders.
+    if scheme.office_id:
+        notify_robots(scheme.office, Kind.REMINDER, f"《{scheme}》考核催办（{today.month}月{today.day}日）", digest)
     return sent

@@ -263,3 +263,21 @@ def test_a_scoring_department_reads_the_evidence_picked_for_its_items(client, re
     assert client.get(reverse("reporting:evidence_download", args=[scan.pk])).status_code == 404  # not the report itself
     client.force_login(ready["people"]["guxi"])
     assert client.get(reverse("assessment:evidence_download", args=[picked[1].pk])).status_code == 404
+
+
+def test_reminders_post_one_digest_to_the_offices_group_chat(ready, django_capture_on_commit_callbacks):
+    from notifications.models import GroupRobot, Kind
+    from notifications.tests.conftest import make_robot
+    from notifications.tests.robot_server import robot_server
+
+    with robot_server() as server:
+        make_robot(ready["scheme"].office, server.webhook(), platform=GroupRobot.Platform.WECOM, kinds=[Kind.REMINDER])
+        day = datetime.date(2027, 1, 12)
+        with django_capture_on_commit_callbacks(execute=True):
+            send_reminders(ready["scheme"], day)
+        with django_capture_on_commit_callbacks(execute=True):
+            send_reminders(ready["scheme"], day)  # nobody left to remind today: nothing posted
+        [post] = server.received
+        content = post.body["markdown"]["content"]
+        assert "考核催办（1月12日）" in content
+        assert all(f"{name}：尚未提交自评" in content for name in ("鼓东街道", "鼓西街道", "洪山镇", "区民政局"))

@@ -10,9 +10,10 @@ ReminderSent row, so pressing twice sends nothing more.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from assessment.models import Item, ItemScore, ReminderSent, Scheme, ScoreSheet
+from notifications.claims import claim
 from notifications.models import Kind
 from notifications.services import notify, notify_robots
 from orgs.models import Unit
@@ -63,12 +64,7 @@ def progress(scheme: Scheme) -> Progress:
 
 
 def _claim(scheme, unit, kind, today) -> bool:
-    try:
-        with transaction.atomic():
-            ReminderSent.objects.create(scheme=scheme, unit=unit, kind=kind, sent_on=today)
-    except IntegrityError:
-        return False
-    return True
+    return claim(ReminderSent, scheme=scheme, unit=unit, kind=kind, sent_on=today)
 
 
 def send_reminders(scheme: Scheme, today: datetime.date) -> list[str]:

@@ -11,9 +11,10 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from funds.models import FundsReminderSent, FundsReport, Project
+from notifications.claims import claim
 from notifications.models import Kind as NoticeKind
 from notifications.services import notify, notify_robots
 from orgs.models import Unit
@@ -77,12 +78,8 @@ def _remind(cycle, kind, today, unit, projects) -> Sent | None:
         # The claims and the notification commit together; the e-mail goes on commit.
         with transaction.atomic():
             for project in projects:
-                try:
-                    with transaction.atomic():
-                        FundsReminderSent.objects.create(project=project, cycle=cycle, kind=kind, sent_on=today)
-                    names.append(project.name)
-                except IntegrityError:
-                    pass  # claimed by an earlier or a parallel run
+                if claim(FundsReminderSent, project=project, cycle=cycle, kind=kind, sent_on=today):
+                    names.append(project.name)  # else claimed by an earlier or a parallel run
             if names:
                 notify(unit, reminder_message(cycle, kind, today, names), url=FUNDS_URL, kind=NoticeKind.REMINDER)
     except OSError as error:  # smtplib errors are OSErrors; raised after the commit

@@ -12,10 +12,11 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from funds.models import FundsWarningSent, Project
 from funds.queries import ProjectRow, project_rows
+from notifications.claims import claim
 from notifications.models import Kind as NoticeKind
 from notifications.services import notify, notify_robots
 from orgs.models import Unit
@@ -78,13 +79,8 @@ def _warn(cycle, today, unit, rows) -> Sent | None:
     try:
         with transaction.atomic():
             for row in rows:
-                try:
-                    with transaction.atomic():
-                        FundsWarningSent.objects.create(project=row.project, cycle=cycle, sent_on=today,
-                                                        warnings=warned(row))
-                    lines.append(project_line(row))
-                except IntegrityError:
-                    pass  # claimed by an earlier or a parallel run
+                if claim(FundsWarningSent, project=row.project, cycle=cycle, sent_on=today, warnings=warned(row)):
+                    lines.append(project_line(row))  # else claimed by an earlier or a parallel run
             if lines:
                 notify(unit, f"【资金进度预警】《{cycle.plan.title}》截至{cycle.label}，您单位{len(lines)}个项目资金进度"
                              f"未达节点要求：{'；'.join(lines)}。请加快拨付和支出，并在下月资金月报中说明。",

@@ -19,7 +19,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,6 +31,7 @@ from issuance.models import PlanVersion, Receipt, SignReminderSent
 from issuance.notice import Notice, render_notice
 from issuance.snapshot import take_snapshot, tasks_of_unit, units_with_work
 from issuance.workbook import division_workbook
+from notifications.claims import claim
 from notifications.models import Kind
 from notifications.services import notify, notify_robots
 from orgs.models import Unit
@@ -244,12 +245,8 @@ def do_remind_unsigned(actor, plan: Plan, today: datetime.date | None = None) ->
     reminded, skipped = [], 0
     with transaction.atomic(), acting(actor, "催办签收"):
         for receipt in unsigned(plan):
-            try:
-                with transaction.atomic():  # the claim: a second click today finds the row and skips
-                    SignReminderSent.objects.create(version=receipt.version, unit=receipt.unit, sent_on=today,
-                                                    sent_by=actor)
-            except IntegrityError:
-                skipped += 1
+            if not claim(SignReminderSent, version=receipt.version, unit=receipt.unit, sent_on=today, sent_by=actor):
+                skipped += 1  # a second click today finds the claim and skips
                 continue
             version = receipt.version
             notify(receipt.unit, f"请签收《{plan.title}》{version.label}中本单位的任务（{version.issuer}催办）。",

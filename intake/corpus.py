@@ -134,6 +134,29 @@ def by_field(tally) -> dict:
     return {kind: figures(tally.tp[kind], tally.fp[kind], tally.fn[kind]) for kind in kinds}
 
 
+FLOORS_FILE = Path(__file__).resolve().parent / "tests" / "corpus_floors.json"
+
+
+def file_key(result: "Result") -> str:
+    """How a scored file is named in the floors file: real/<dir>.<fmt>."""
+    return f"{result.entry.name}.{result.fmt}"
+
+
+def load_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def raised_floors(floors: dict[str, float], summaries: dict[str, "Summary"]) -> dict[str, float]:
+    """Each scored file's floor becomes the higher of its old floor and its F1 now;
+    a file without a floor gets its F1 now. A floor is never lowered."""
+    new = dict(floors)
+    for summary in summaries.values():
+        for result in summary.results:
+            key, f1 = file_key(result), overall(result.tally)["f1"]
+            new[key] = max(new.get(key, 0.0), f1)
+    return dict(sorted(new.items()))
+
+
 def as_json(summaries: dict[str, Summary]) -> dict:
     """Machine-readable results: per split, overall, per format, per group
     (real / written), per field, per document."""

@@ -2,9 +2,18 @@
 
 The issue's target is ≥ 0.95 overall on the held-apart part in every format; it is
 NOT reached yet (docs/benchmarks.md has the figures). What this test holds is
-that the work so far is not lost: each part's overall F1 stays at or above the
-last figure measured, and no document is refused that was read then. Raise the
-floors as the importer improves; never lower them. Needs ../shared; skips without it.
+that the work so far is not lost:
+
+- every file of the corpus keeps at least the F1 recorded for it in
+  corpus_floors.json (`scripts/score_corpus.py --raise-floors` raises them and
+  adds new files; it never lowers one), so a rule that helps one document may
+  not quietly cost another, and a document read once is never refused again;
+- over the files the floors were first set on, each part's overall F1 stays at
+  or above the last figure measured (a document added later, harder or easier,
+  does not move this figure);
+- a refused file gets an error naming what is missing.
+
+Never lower a floor. Needs ../shared; skips without it.
 """
 
 from pathlib import Path
@@ -12,19 +21,20 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from intake.corpus import overall, score_corpus
+from intake.corpus import add, file_key, load_floors, overall, score_corpus
 from intake.seeds import load_scorer
 
 ROOT = Path(__file__).resolve().parents[2]
-# Last measured (docs/benchmarks.md, step 11): tune 0.922, held_out 0.548.
+# Last measured (docs/benchmarks.md, step 11) on the corpus as it was then (84 tune and
+# 47 held-out files, the files in corpus_floors.json at its first commit): tune 0.922, held_out 0.548.
 FLOORS = {"tune": 0.92, "held_out": 0.545}
-MOST_REFUSED = {"tune": 6, "held_out": 6}
+FIRST_SET = Path(__file__).with_name("corpus_floors_first_set.txt")
 
 
 @pytest.fixture
 def registry(db):
-    from samples.registry import load_registry
     from orgs.services import intake_registry
+    from samples.registry import load_registry
 
     load_registry()
     return intake_registry()
@@ -33,10 +43,32 @@ def registry(db):
 def test_corpus_scores_hold_their_floors(registry):
     scorer = load_scorer(shared_path("tools/score_import.py"))
     summaries = score_corpus(ROOT / "corpus", scorer, registry)
+    floors = load_floors()
+    first_set = set(FIRST_SET.read_text(encoding="utf-8").split())
+    below, refused = [], []
     for split, summary in summaries.items():
-        f1 = overall(summary.overall)["f1"]
-        refused = [f"{r.entry.name}.{r.fmt}: {r.error}" for r in summary.results if r.error]
-        assert f1 >= FLOORS[split], f"{split}: overall F1 {f1} < {FLOORS[split]}"
-        assert len(refused) <= MOST_REFUSED[split], "\n".join(refused)
-        for line in refused:
-            assert "没有找到" in line or "找不到" in line or "不存在" in line, line  # the refusal names what is missing
+        first = scorer.Tally()
+        for result in summary.results:
+            key, f1 = file_key(result), overall(result.tally)["f1"]
+            if f1 < floors.get(key, 0.0):
+                below.append(f"{key}: F1 {f1} < {floors[key]}")
+            if result.error:
+                refused.append(f"{key}: {result.error}")
+            if key in first_set:
+                add(first, result.tally)
+        f1 = overall(first)["f1"]
+        assert f1 >= FLOORS[split], f"{split}: overall F1 over the first set {f1} < {FLOORS[split]}"
+    assert not below, "files below their floor:\n" + "\n".join(below)
+    for line in refused:
+        assert "没有找到" in line or "找不到" in line or "不存在" in line, line  # the refusal names what is missing
+
+
+def test_every_listed_file_has_a_floor():
+    """A document added to a manifest gets its floor in the same change
+    (`scripts/score_corpus.py --doc ID --raise-floors`), so it is held from then on."""
+    from intake.corpus import entries
+
+    floors = load_floors()
+    missing = [f"{e.name}.{fmt}" for e in entries(ROOT / "corpus") for fmt in e.formats
+               if f"{e.name}.{fmt}" not in floors]
+    assert not missing, "no floor in intake/tests/corpus_floors.json for:\n" + "\n".join(missing)

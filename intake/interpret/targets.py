@@ -21,7 +21,8 @@ _LEADING_FILLER = re.compile(r"^(?:[、，,\s]|具体|其中|另外|此外|同�
 _VERBS = re.compile(
     r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
     r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格|"
-    r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|使用|启动|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽|构建|力争|实行|高标准|保持|增至|增加|提出|结对|帮扶"
+    r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|使用|启动|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽|构建|力争|实行|高标准|保持|增至|增加|提出|结对|帮扶|"
+    r"完善|修编|编制|实现|会同|接收|设立|采购|^赴"
 )
 _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
 # 区级/县级 are adjectives, not names.
@@ -30,6 +31,8 @@ _NAME = re.compile(rf"[\u4e00-\u9fff]{{1,16}}?(?:{_SUFFIX_ALTERNATION})(?![\u4e0
 _NOT_A_NAME = re.compile(r"^(?:全年|今年|上年|明年)|^[每各第以在向从为把将按于到对\d]|[与和及我本该其此]|双方|两地|两市")
 # "全市", "社会": the whole area or society, not a unit.
 _WHOLE_AREA = re.compile(r"全[省市州县区镇乡]|社会|全社会|城区|辖区")
+# A news item's byline, "新华社天津7月17日电": the agency reports, it is no subject.
+_BYLINE = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
 _ALIAS_BRACKET = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]")
 _EACH_KIND = re.compile(r"(?:每个|各)([\u4e00-\u9fff]{0,8}[镇街县区村乡])")
 # 每个县 may refer to 区 and 市 named before: all are county level.
@@ -84,11 +87,15 @@ _NAME_SHAPES = re.compile(
     r"|^[\u4e00-\u9fff]{2,5}(?:局|委|办|部|厅|院|所|站|中心|会|联|队|社|团|馆|公司|集团)$"  # 发改局, 团县委
 )
 # Words for kinds of places rather than names: 行政村, 贫困村, 经济强区, 帮扶县.
-_KIND_OF_PLACE = re.compile(r"(?:行政|贫困|重点|强|帮扶|受援|结对|试点|示范|特色|美丽|和美|所在|周边|相关|有关)[省市县区镇乡村]$")
+_KIND_OF_PLACE = re.compile(r"(?:行政|贫困|重点|强|帮扶|受援|结对|试点|示范|特色|美丽|和美|所在|周边|相关|有关)[省市县区镇乡村]$|[专片景]区$")
+# Common nouns ending like a body (厕所, 东西部, 干部) and phrases over several units
+# ("灞桥区等省内", "县直各单位工会") are not one unit's name.
+_COMMON_NOUN_END = re.compile(r"(?:厕|场|住)所$|(?:[东西南北中内外全局]|干)部$|等[省市县区]|.各")
 
 
 def _plausible_name(name: str) -> bool:
-    if _VERBS.search(name) or _NOT_A_NAME.search(name) or _WHOLE_AREA.fullmatch(name) or _KIND_OF_PLACE.search(name):
+    if (_VERBS.search(name) or _NOT_A_NAME.search(name) or _WHOLE_AREA.fullmatch(name)
+            or _KIND_OF_PLACE.search(name) or _COMMON_NOUN_END.search(name)):
         return False
     if len(name) <= 2:
         return name.endswith("县")  # 沛县; "上市", "城区" are words
@@ -109,7 +116,7 @@ def leading_units(text: str, context: Context) -> tuple[list[str], bool] | None:
         if not joiner:
             break
         rest = rest[joiner.end():]
-    if not units:
+    if not units or _BYLINE.match(rest):
         return None
     return units, bool(re.match(r"\s*各", rest)) or "各" in rest[:12]
 

@@ -103,3 +103,25 @@ def test_names_in_the_shapes_units_have_still_take_their_figure():
     assert found("县财政局落实资金50万元") == [(50, "万元", "县财政局")]
     assert found("西湖市东城区选派干部6名") == [(6, "人", "西湖市东城区")]
     assert found("白龙县新增就业300人") == [(300, "人", "白龙县")]
+
+
+def test_a_verb_before_a_place_is_no_subject():
+    # "完善镇(街)…规划", "修编村庄规划", "会同石门县建立…", "赴云山区开展…": the verb's object is no unit.
+    assert found("完善镇(街)国土空间总体规划，评估率达到50%") == [(50, "%", None)]
+    assert found("修编村庄规划518个") == [(518, "个", None)]
+    assert found("会同石门县建立协作项目库，确保年内项目开工率达到100%") == [(100, "%", None)]
+    assert found("赴云山区开展招商推介活动2场") == [(2, "场", None)]
+    assert found("实现全县农村人居环境得到明显改善，力争90%以上的村生活垃圾得到治理") == [(90, "%", None)]
+
+
+def test_common_nouns_and_phrases_over_several_units_are_no_name():
+    assert found("卫生厕所普及率达85%左右") == [(85, "%", None)]
+    assert found("市政府东西部扶贫协作工作专题会议研究决定追加资金4000万元") == [(4000, "万元", None)]
+    assert found("接收白龙县干部、专业技术人员到我县跟岗学习40人次") == [(40, "人次", None)]
+    assert found("县直各单位工会采购帮扶产品比例不低于30%") == [(30, "%", None)]
+    assert found("西安市灞桥区等省内20个经济强区将对口帮扶") == [(20, "个", None)]
+    assert found("设立展销中心1个、专柜专区50个") == [(1, "个", None), (50, "个", None)]
+
+
+def test_a_news_agency_in_the_byline_is_no_subject():
+    assert found("新华社天津7月17日电(记者王井怀)摘帽不摘责，帮扶不停歇。今年投入资金4000万元") == [(4000, "万元", None)]

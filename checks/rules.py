@@ -61,6 +61,9 @@ def check_breakdowns(view: TaskView, report, context: "Context") -> None:
         groups = {p.each for p in parts}
         if whole == total.value:
             continue
+        if any(p.assignee is None for p in parts):
+            _check_kinds(view, total, parts, whole, report)
+            continue
         single_each = len(groups) == 1 and None not in groups and len({p.value for p in parts}) == 1
         unit = _u(total.unit)
         if single_each:
@@ -82,6 +85,28 @@ def check_breakdowns(view: TaskView, report, context: "Context") -> None:
                    f"{_who(total)}{number(total.value)}{unit}已分解{number(whole)}{unit}，"
                    f"尚有{number(total.value - whole)}{unit}未分配{also}",
                    expected=total.value, found=whole, remainder=total.value - whole)
+
+
+def _check_kinds(view: TaskView, total, parts, summed: Decimal, report) -> None:
+    """Parts by kind ("就业500人，其中脱贫劳动力150人", "其中油菜1.78、绿肥0.90…万亩"): never
+    more than the whole; less is only noted, as 其中 need not list everything and a whole
+    printed with 以上 is a floor. A single part is held only to be no larger."""
+    unit = _u(total.unit)
+    metrics = [(view.task.get("targets") or [])[p.index].get("metric") or "" for p in parts]
+    head = f"{(view.task.get('targets') or [])[total.index].get('metric') or '总数'}{number(total.value)}{unit}"
+    head += "以上" if total.comparator == ">=" else ""
+    named = "、".join(dict.fromkeys(m for m in metrics if m)) or "各项"
+    if summed > total.value:
+        listed = f"其中{named}{number(summed)}{unit}" if len(parts) == 1 else f"其中{named}{len(parts)}项合计{number(summed)}{unit}"
+        report(view.task, ERROR, "parts_over",
+               f"{head}，{listed}，比总数多{number(summed - total.value)}{unit}",
+               expected=total.value, found=summed)
+    elif len(parts) > 1:
+        why = "总数是下限，所列各项也未必齐全" if total.comparator == ">=" else "所列各项未必齐全"
+        report(view.task, NOTE, "parts_under",
+               f"{head}，其中{named}{len(parts)}项合计{number(summed)}{unit}，比总数少"
+               f"{number(total.value - summed)}{unit}（{why}，请核对）",
+               expected=total.value, found=summed, remainder=total.value - summed)
 
 
 def check_breakdown_reasons(task: dict, report) -> None:

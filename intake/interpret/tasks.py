@@ -4,6 +4,7 @@ import re
 
 from intake.interpret import deadlines
 from intake.interpret.metrics import QUOTA, metric_kind
+from intake.interpret.parts import link_qizhong
 from intake.interpret.targets import Context, extract_targets
 from intake.interpret.text import squash, tidy
 from intake.interpret.units import split_units, unit_level
@@ -41,7 +42,7 @@ def targets_for(sources: list[list[str]], context: Context) -> list[dict]:
             first_index.setdefault(key, len(result))
             where.append(len(result))
             result.append(target)
-        for part, total in link_parts(here).items():
+        for part, total in {**link_qizhong(paragraphs, here), **link_parts(here)}.items():
             if where[part] >= added_from and where[part] != where[total]:
                 result[where[part]]["part_of"] = where[total]
     return result

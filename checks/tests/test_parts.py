@@ -1,0 +1,39 @@
+"""其中: parts by kind against their whole."""
+
+from decimal import Decimal
+
+from checks.rules import check_plan
+from intake.api import parse_document
+
+PARTS_CODES = ("parts_over", "parts_under", "breakdown_over", "breakdown_remainder")
+
+
+def _findings(sentence: str) -> list:
+    text = f"北湖区协作办\n关于2026年协作任务的通知\n（一）目标任务。{sentence}（牵头单位：区农业农村局）\n"
+    return [f for f in check_plan(parse_document(text.encode("utf-8"), "通知.txt")) if f.code in PARTS_CODES]
+
+
+def test_parts_that_add_up_are_not_flagged():
+    assert _findings("社会帮扶资金500万元，其中县直单位120万元，各乡镇（街道）380万元。") == []
+
+
+def test_a_single_part_is_held_only_to_be_no_larger():
+    assert _findings("就业500人，其中脱贫劳动力150人。") == []
+    over = _findings("就业500人，其中脱贫劳动力650人。")
+    assert [(f.severity, f.code, f.expected, f.found) for f in over] == [("error", "parts_over", 500, 650)]
+    assert over[0].ref == "一"
+    assert "就业500人，其中脱贫劳动力650人，比总数多150人" in over[0].message
+
+
+def test_parts_larger_than_their_whole_are_an_error():
+    over = _findings("社会帮扶资金500万元，其中各乡镇（街道）380万元、区直单位200万元。")
+    assert [(f.severity, f.expected, f.found) for f in over] == [("error", 500, 580)]
+    assert "2项合计580万元，比总数多80万元" in over[0].message
+
+
+def test_parts_short_of_a_floor_are_only_noted():
+    # corpus/real/014: 1.78 + 0.9 + 0.9 + 0.11 = 3.69 < 4.2万亩以上.
+    found = _findings("全镇完成秋冬种面积4.2万亩以上,其中油菜1.78万亩、绿肥0.9万亩、蔬菜0.9万亩、马铃薯0.11万亩。")
+    assert [(f.severity, f.code, f.expected, f.found) for f in found] == [
+        ("note", "parts_under", Decimal("4.2"), Decimal("3.69"))]
+    assert "其中油菜、绿肥、蔬菜、马铃薯4项合计3.69万亩，比总数少0.51万亩（总数是下限" in found[0].message

@@ -35,7 +35,10 @@ WRITTEN = HERE.parent / "written"
 # (columns whose blank cells continue the group above), multiline (columns
 # whose space-separated units are lines of one cell, as a text extraction
 # joins them), landscape, xlsx_titles (lines above a table that become merged
-# title rows in Excel). Others: one header row, portrait.
+# title rows in Excel), xlsx_gap (blank rows between those titles and the
+# header, so the header is well below the first row), span_lone (a body row
+# with only its first cell filled — a section heading inside the table such as
+# "一、组织领导（20分）" — spans the whole width). Others: one header row, portrait.
 LAYOUT = {
     "009": {"header_rows": 2, "vmerge": [1], "landscape": True},
     "010": {"vmerge": [1], "landscape": True},
@@ -142,6 +145,15 @@ def _word_table(document, rows: list[list[str]], layout: dict) -> None:
                 merged = table.cell(r, c).merge(table.cell(end, c))
                 merged.text = rows[r][c]
             r = end + 1
+    if layout.get("span_lone"):
+        for r in range(header_rows, len(rows)):
+            if _lone(rows[r]):
+                merged = table.cell(r, 0).merge(table.cell(r, len(rows[r]) - 1))
+                merged.text = rows[r][0]
+
+
+def _lone(row: list[str]) -> bool:
+    return bool(row[0]) and not any(row[1:])
 
 
 def _page_numbers(document) -> None:
@@ -240,7 +252,7 @@ def build_xlsx(text: str, layout: dict, target: Path) -> None:
         for i, title in enumerate(titles, start=1):
             sheet.cell(i, 1, title).font = Font(bold=(i == 1), size=14 if i == 1 else 11)
             sheet.merge_cells(start_row=i, start_column=1, end_row=i, end_column=width)
-        top = len(titles) + 1
+        top = len(titles) + 1 + layout.get("xlsx_gap", 0)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 if r >= header_rows and c in layout.get("multiline", []):
@@ -269,6 +281,10 @@ def build_xlsx(text: str, layout: dict, target: Path) -> None:
                 if end > r and rows[r][c]:
                     sheet.merge_cells(start_row=top + r, start_column=c + 1, end_row=top + end, end_column=c + 1)
                 r = end + 1
+        if layout.get("span_lone"):
+            for r in range(header_rows, len(rows)):
+                if _lone(rows[r]):
+                    sheet.merge_cells(start_row=top + r, start_column=1, end_row=top + r, end_column=width)
         for c in range(width):
             longest = max(len(row[c]) for row in rows)
             sheet.column_dimensions[chr(ord("A") + c)].width = min(50, max(6, longest * 1.6))

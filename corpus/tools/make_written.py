@@ -43,6 +43,8 @@ LAYOUT = {
     "009": {"header_rows": 2, "vmerge": [1], "landscape": True},
     "010": {"vmerge": [1], "landscape": True},
     "011": {"vmerge": [1], "multiline": [5], "landscape": True, "xlsx_titles": 2},
+    "021": {"header_rows": 2},
+    "022": {"span_lone": True, "landscape": True, "xlsx_titles": 2},
 }
 
 HEADING = [

@@ -38,13 +38,16 @@ WRITTEN = HERE.parent / "written"
 # title rows in Excel), xlsx_gap (blank rows between those titles and the
 # header, so the header is well below the first row), span_lone (a body row
 # with only its first cell filled — a section heading inside the table such as
-# "一、组织领导（20分）" — spans the whole width). Others: one header row, portrait.
+# "一、组织领导（20分）" — spans the whole width), narrowest (the least column
+# weight, so that a five-digit figure is not broken over two lines). Others: one header row, portrait.
 LAYOUT = {
     "009": {"header_rows": 2, "vmerge": [1], "landscape": True},
     "010": {"vmerge": [1], "landscape": True},
     "011": {"vmerge": [1], "multiline": [5], "landscape": True, "xlsx_titles": 2},
     "021": {"header_rows": 2},
     "022": {"span_lone": True, "landscape": True, "xlsx_titles": 2},
+    "023": {"vmerge": [1], "xlsx_titles": 3, "xlsx_gap": 1},
+    "024": {"header_rows": 2, "vmerge": [1], "landscape": True, "narrowest": 9},
 }
 
 HEADING = [
@@ -100,11 +103,11 @@ def _fill(cell, text: str, multiline: bool = False) -> None:
         cell.add_paragraph(part)
 
 
-def _column_widths(document, table, rows: list[list[str]]) -> None:
+def _column_widths(document, table, rows: list[list[str]], narrowest: int = 6) -> None:
     """Widths by content, as a clerk drags them: the task column wide, 序号 narrow."""
     section = document.sections[-1]
     usable = section.page_width - section.left_margin - section.right_margin
-    weights = [min(24, max(6, max(len(row[c]) for row in rows))) for c in range(len(rows[0]))]
+    weights = [min(24, max(narrowest, max(len(row[c]) for row in rows))) for c in range(len(rows[0]))]
     table.autofit = False
     for c, weight in enumerate(weights):
         width = int(usable * weight / sum(weights))
@@ -122,7 +125,7 @@ def _word_table(document, rows: list[list[str]], layout: dict) -> None:
             _fill(table.cell(r, c), text, r >= header_rows and c in layout.get("multiline", []))
     for r in range(header_rows):
         _repeat_header(table.rows[r])
-    _column_widths(document, table, rows)
+    _column_widths(document, table, rows, layout.get("narrowest", 6))
     if header_rows == 2:
         top, sub = rows[0], rows[1]
         c = 0

@@ -48,6 +48,7 @@ LAYOUT = {
     "022": {"span_lone": True, "landscape": True, "xlsx_titles": 2},
     "023": {"vmerge": [1], "xlsx_titles": 3, "xlsx_gap": 1},
     "024": {"header_rows": 2, "vmerge": [1], "landscape": True, "narrowest": 9},
+    "025": {"header_rows": 2, "multiline": [5]},
 }
 
 HEADING = [

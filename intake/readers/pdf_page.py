@@ -61,12 +61,13 @@ def read_page(document: pdfium.PdfDocument, index: int, marked: bool = False) ->
         if not textpage:
             raise ValueError(f"page {index + 1} has no readable text layer")
         try:
-            chars = _chars(textpage, height, left, bottom, marked)
+            owners: set[int] = set()
+            chars = _chars(textpage, height, left, bottom, marked, owners)
             address = ctypes.cast(page, ctypes.c_void_p).value
             objects = [_page_object(address, i) for i in range(raw.FPDFPage_CountObjects(page))]
             edges: list[dict] = []
             spaces: list[dict] = []
-            _walk(objects, None, textpage, (height, left, bottom), marked, edges, spaces)
+            _walk(objects, None, (textpage, owners), (height, left, bottom), marked, edges, spaces)
         finally:
             raw.FPDFText_ClosePage(textpage)
         taken = {(round(c["x0"]), round(c["top"])) for c in chars if c["text"].isspace()}
@@ -92,13 +93,22 @@ def _fast(function, restype, *argtypes):
     return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
 
 
+def _untyped(function, restype):
+    """The same without argument types, for the per-character calls: ctypes
+    then passes a c_void_p, a byref() and an int index as they are, about
+    twice as fast as converting plain addresses. Only for functions whose
+    arguments are pointers and C ints."""
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
 _P, _I = ctypes.c_void_p, ctypes.c_int
-_is_generated = _fast(raw.FPDFText_IsGenerated, _I, _P, _I)
-_get_unicode = _fast(raw.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
-_has_map_error = _fast(raw.FPDFText_HasUnicodeMapError, _I, _P, _I)
-_font_size = _fast(raw.FPDFText_GetFontSize, ctypes.c_double, _P, _I)
-_loose_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
-_char_origin = _fast(raw.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+_c_is_generated = _untyped(raw.FPDFText_IsGenerated, _I)
+_c_get_unicode = _untyped(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_c_has_map_error = _untyped(raw.FPDFText_HasUnicodeMapError, _I)
+_c_font_size = _untyped(raw.FPDFText_GetFontSize, ctypes.c_double)
+_c_loose_box = _untyped(raw.FPDFText_GetLooseCharBox, _I)
+_c_char_origin = _untyped(raw.FPDFText_GetCharOrigin, _I)
+_c_text_object = _untyped(raw.FPDFText_GetTextObject, _P)
 _page_object = _fast(raw.FPDFPage_GetObject, _P, _P, _I)
 _form_object = _fast(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
 _form_count = _fast(raw.FPDFFormObj_CountObjects, _I, _P)
@@ -112,21 +122,30 @@ _segment_type = _fast(raw.FPDFPathSegment_GetType, _I, _P)
 _segment_closes = _fast(raw.FPDFPathSegment_GetClose, _I, _P)
 
 
-def _chars(textpage, height: float, left: float, bottom: float, marked: bool) -> list[dict]:
-    rect = raw.FS_RECTF()
+def _chars(textpage, height: float, left: float, bottom: float, marked: bool, owners: set[int]) -> list[dict]:
+    """The characters; `owners` gets the text objects that hold a character
+    with a code (those whose text PDFium gives is not empty)."""
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect_ref, ox_ref, oy_ref = ctypes.addressof(rect), ctypes.addressof(ox), ctypes.addressof(oy)
-    is_generated, get_unicode, has_map_error = _is_generated, _get_unicode, _has_map_error
-    font_size, loose_box, char_origin = _font_size, _loose_box, _char_origin
-    tp = ctypes.cast(textpage, ctypes.c_void_p).value
+    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    is_generated, get_unicode, has_map_error = _c_is_generated, _c_get_unicode, _c_has_map_error
+    font_size, loose_box, char_origin, text_object = _c_font_size, _c_loose_box, _c_char_origin, _c_text_object
+    owner = None
+    skipped, maybe_generated, unmapped = _SKIPPED, _MAYBE_GENERATED, _UNMAPPED
+    tp = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
     chars: list[dict] = []
     seen: dict[int, list] = {}
     for i in range(raw.FPDFText_CountChars(textpage)):
         code = get_unicode(tp, i)
+        if code:
+            current = text_object(tp, i)
+            if current != owner:
+                owners.add(current)
+                owner = current
         # PDFium makes up only spaces and line breaks; only those are asked about.
-        if code in _SKIPPED or (code in _MAYBE_GENERATED and is_generated(tp, i)):
+        if code in skipped or (code in maybe_generated and is_generated(tp, i)):
             continue
-        if code in _UNMAPPED or has_map_error(tp, i) == 1:
+        if code in unmapped or has_map_error(tp, i) == 1:
             text = f"(cid:{code})"
         else:
             text = chr(code)
@@ -136,7 +155,7 @@ def _chars(textpage, height: float, left: float, bottom: float, marked: bool) ->
         x0 = ox.value - left
         # pdfminer's box as it comes out for these fonts: from the baseline up one font size.
         char_bottom = height - (oy.value - bottom)
-        char = {"text": text, "x0": x0, "x1": x0 + rect.right - rect.left,
+        char = {"text": text, "x0": x0, "x1": x0 + rect[2] - rect[0],
                 "top": char_bottom - size, "bottom": char_bottom, "size": size}
         # Characters by code and baseline rounded to a point, in one int
         # (a collision only costs _duplicate's exact check).
@@ -188,17 +207,21 @@ def _font(textpage, index: int) -> bytes:
     return buffer.value
 
 
-def _walk(objects, outer, textpage, frame, marked, edges, spaces) -> None:
+def _walk(objects, outer, text, frame, marked, edges, spaces) -> None:
     """Edges from the paths, and the spaces drawn as a text object of their
-    own, through form XObjects too. Objects are plain addresses."""
+    own on the page itself. Objects are plain addresses; `text` is the text
+    page and the text objects known to hold characters."""
     matrix = raw.FS_MATRIX()
     matrix_ref = ctypes.addressof(matrix)
+    textpage, owners = text
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     for obj in objects:
         kind = _object_type(obj)
         if kind == _TEXT:
-            # No text: PDFium turned a lone space into a generated one.
-            if _object_text_length(obj, tp, None, 0) <= 2:
+            # No text: PDFium turned a lone space into a generated one. (Asking
+            # PDFium for an object's text scans the whole page: the characters
+            # already said which objects hold some.)
+            if outer is None and obj not in owners and _object_text_length(obj, tp, None, 0) <= 2:
                 spaces.extend(_lone_space(ctypes.cast(obj, raw.FPDF_PAGEOBJECT), outer, frame, marked))
         elif kind == _PATH:
             _object_matrix(obj, matrix_ref)
@@ -211,7 +234,7 @@ def _walk(objects, outer, textpage, frame, marked, edges, spaces) -> None:
             _object_matrix(obj, matrix_ref)
             inner = _compose(_tuple(matrix), outer)
             children = [_form_object(obj, i) for i in range(_form_count(obj))]
-            _walk(children, inner, textpage, frame, marked, edges, spaces)
+            _walk(children, inner, text, frame, marked, edges, spaces)
 
 
 def _lone_space(obj, outer, frame, marked) -> list[dict]:

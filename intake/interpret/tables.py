@@ -94,7 +94,26 @@ class RawTask:
             self.cells.setdefault(role, []).extend(paragraphs)
 
 
+# A document's cell kinds, by text: a document repeats its cells' texts (units,
+# deadlines) and its rows are looked at twice. Cleared for each document
+# (forget_kinds), so one import never gains from another.
+_kinds: dict[str, str] = {}
+
+
+def forget_kinds() -> None:
+    _kinds.clear()
+
+
 def _kind(text: str) -> str:
+    kind = _kinds.get(text)
+    if kind is None:
+        if len(_kinds) > 20000:  # a caller that never clears it
+            _kinds.clear()
+        kind = _kinds[text] = _classify(text)
+    return kind
+
+
+def _classify(text: str) -> str:
     spaced = re.sub(r"\s+", " ", text).strip()  # spaces still separate units here
     text = tidy(text)
     if not text:

@@ -20,17 +20,17 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import pdfplumber
 import pypdfium2.raw as raw
-from pdfplumber.table import TableFinder, TableSettings
 
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import IntakeError
-from .pdf_page import PageContent, is_tagged, open_document, read_page
 from .pdf_lines import Line, build_lines, is_centered, join_line_texts, to_paragraphs
+from .pdf_page import PageContent, is_tagged, open_document, read_page
+from .pdf_tables import RuledTableFinder
 from .textjoin import join_lines
 
 MAX_PAGES = 500
@@ -134,7 +134,7 @@ class _Grid:
 
 
 def _find_grids(page: PageContent) -> list[_Grid]:
-    finder = TableFinder(page, TableSettings.resolve(None))
+    finder = RuledTableFinder(page)
     grids = [_Grid(t.bbox, [(r.bbox, tuple(r.cells)) for r in t.rows], [c.bbox for c in t.columns])
              for t in finder.tables if t.rows]
     # pdfplumber drops tables of a single cell, but a boxed paragraph (专栏)
@@ -160,10 +160,9 @@ def _read_page(page: PageContent, number: int, tags: dict) -> list:
     outside = chars
     if grids:
         # Each character's centre, worked out once: (y, x, order, char).
-        centred = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, n, c) for n, c in enumerate(chars))
-        boxes = [g.bbox for g in grids]
-        outside = [c for y, x, _, c in sorted(centred, key=itemgetter(2))
-                   if not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)]
+        centres = [((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, n, c) for n, c in enumerate(chars)]
+        outside = _outside(centres, [g.bbox for g in grids])
+        centred = sorted(centres)
     items: list = []
     for line in build_lines(outside):
         if _is_page_furniture(line, page):
@@ -176,6 +175,18 @@ def _read_page(page: PageContent, number: int, tags: dict) -> list:
             items.append((number, grid.bbox[1], _TablePart(number, grid.bbox[1], rows, keys, layout)))
     items.sort(key=lambda item: item[1])
     return [(number, obj) for number, _, obj in items]
+
+
+def _outside(centres: list[tuple], boxes: list[tuple]) -> list[dict]:
+    """The characters whose centre lies in none of the boxes, in order."""
+    out = []
+    for y, x, _, char in centres:
+        for box in boxes:
+            if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                break
+        else:
+            out.append(char)
+    return out
 
 
 def _contains(box, point) -> bool:
@@ -203,7 +214,9 @@ def _table_rows(table: _Grid, centred: list[tuple]) -> tuple[list, list, dict]:
     heights = [y for y, _, _, _ in centred]
     for cell in cells:
         start, end = bisect_left(heights, cell[1]), bisect_right(heights, cell[3])
-        found = sorted((n, c) for _, x, n, c in centred[start:end] if cell[0] <= x <= cell[2])
+        left, right = cell[0], cell[2]
+        found = [(n, c) for _, x, n, c in centred[start:end] if left <= x <= right]
+        found.sort(key=itemgetter(0))
         lines_by_cell[cell] = build_lines([c for _, c in found])
     # The cell padding: the smallest distance any text keeps from its cell's edges.
     # Word and LibreOffice use the same margin on both sides of a cell.

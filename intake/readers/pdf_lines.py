@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .textjoin import CJK_CHAR, join_lines
 
@@ -31,8 +32,9 @@ class Line:
     page: int = 0
 
     def __post_init__(self):
-        self.chars.sort(key=_x0)
-        visible = [c for c in self.chars if not c["text"].isspace()]
+        self.chars.sort(key=_X0)
+        # The characters that show, kept for first_token_width.
+        self.visible = visible = [c for c in self.chars if not c["text"].isspace()]
         first = visible[0]  # sorted: the leftmost
         x1, top, bottom, size = first["x1"], first["top"], first["bottom"], first["size"]
         for c in visible:  # one pass: a page has thousands of lines to measure
@@ -51,7 +53,7 @@ class Line:
         """Width of what could not be split from the line's start when it wrapped:
         one Chinese character or a Latin word, with any punctuation that may not
         begin a line and a number glued to that punctuation ("元，2024")."""
-        visible = [c for c in self.chars if not c["text"].isspace()]
+        visible = self.visible
         end = 1
         while end < len(visible):
             char, before = visible[end]["text"], visible[end - 1]["text"]
@@ -78,8 +80,7 @@ class Line:
         return next((c.get("paragraph") for c in reversed(self.chars) if c.get("paragraph") is not None), None)
 
 
-def _x0(char: dict) -> float:
-    return char["x0"]
+_X0 = itemgetter("x0")
 
 
 def line_text(chars: list[dict]) -> str:
@@ -107,19 +108,26 @@ def line_text(chars: list[dict]) -> str:
 
 def build_lines(chars: list[dict]) -> list[Line]:
     """Group characters into visual lines, top to bottom."""
-    chars = [c for c in chars if c.get("text")]
-    chars.sort(key=lambda c: (c["top"] + c["bottom"]) / 2)
+    # Each character's middle height, worked out once; sorted by it (stable).
+    middles = [((c["top"] + c["bottom"]) / 2, c) for c in chars if c.get("text")]
+    middles.sort(key=itemgetter(0))
     groups: list[list[dict]] = []
     middle = size = 0.0
-    for char in chars:
-        char_middle = (char["top"] + char["bottom"]) / 2
+    for char_middle, char in middles:
         if groups and abs(char_middle - middle) <= 0.4 * max(size, char["size"]):
             groups[-1].append(char)
             continue
         groups.append([char])
         middle, size = char_middle, char["size"]
-    lines = [Line(g) for g in groups if any(not c["text"].isspace() for c in g)]
-    return [line for line in lines if line.text]
+    lines = []
+    for group in groups:
+        for char in group:
+            if not char["text"].isspace():
+                line = Line(group)
+                if line.text:
+                    lines.append(line)
+                break
+    return lines
 
 
 def is_full(line: Line, following: Line, left: float, right: float) -> bool:

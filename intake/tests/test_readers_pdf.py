@@ -2,6 +2,7 @@
 and on PDFs LibreOffice makes here from Word files built in the test."""
 
 import functools
+import random
 import re
 
 import docx
@@ -10,9 +11,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt
+from pdfplumber.table import edges_to_intersections, merge_edges
+from pdfplumber.table import intersections_to_cells as pdfplumber_cells
 
 from intake.readers.docx import read_docx
 from intake.readers.pdf import read_pdf
+from intake.readers.pdf_tables import intersections_to_cells
 from intake.readers.sniff import read_document
 
 from .conftest import seed
@@ -232,3 +236,39 @@ def test_own_tagged_pdf_uses_the_paragraph_tags(tmp_path, to_pdf):
     tagged = to_pdf(path, 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}')
     result = read_pdf(tagged.read_bytes(), tagged.name)
     assert result.tables[0].rows[-1].cells[1].paragraphs == names
+
+
+# -- the table finder's faster cell search ------------------------------------
+
+
+def _ruled_grid(rng) -> list[dict]:
+    """Ruling lines of a random table: cells merged (inner segments left
+    out), lines drawn whole or cell by cell, borders of two strokes."""
+    xs = sorted(rng.sample(range(50, 550, 7), rng.randint(2, 7)))
+    ys = sorted(rng.sample(range(50, 750, 9), rng.randint(2, 10)))
+    edges = []
+
+    def add(x0, top, x1, bottom):
+        edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+                      "height": bottom - top, "orientation": "h" if top == bottom else "v"})
+
+    for lines, across, horizontal in ((ys, xs, True), (xs, ys, False)):
+        for n, at in enumerate(lines):
+            border = n in (0, len(lines) - 1)
+            if border and rng.random() < 0.5:
+                runs = [(across[0], across[-1])]
+            else:
+                runs = [(a, b) for a, b in zip(across, across[1:]) if border or rng.random() < 0.8]
+            for a, b in runs:
+                shift = rng.choice((0, 0, 0.5))  # a second stroke half a point off
+                for offset in {0, shift}:
+                    add(a, at + offset, b, at + offset) if horizontal else add(at + offset, a, at + offset, b)
+    return edges
+
+
+def test_cell_search_finds_pdfplumbers_cells():
+    rng = random.Random(14)
+    for _ in range(300):
+        edges = merge_edges(_ruled_grid(rng), 3, 3, 3, 3)
+        intersections = edges_to_intersections(edges, 3, 3)
+        assert intersections_to_cells(intersections) == pdfplumber_cells(intersections)

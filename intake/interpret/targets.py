@@ -9,6 +9,7 @@ most recently, or over the members of a group unit (十街镇 → its streets).
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from intake.interpret import hant
 from intake.interpret.metrics import QUOTA, metric_kind
@@ -48,6 +49,16 @@ class Context:
     groups: dict[str, list[str]] = field(default_factory=dict)  # 十街镇 → its members in order
     parties: list[str] = field(default_factory=list)  # the two paired sides, for "双方各…"
 
+    @cached_property
+    def units_by_first_char(self) -> dict[str, list[str]]:
+        """known_units by their first character, for looking names up at a
+        place in a text (known_units is not changed once the context is made)."""
+        index: dict[str, list[str]] = {}
+        for name in self.known_units:
+            if name:
+                index.setdefault(name[0], []).append(name)
+        return index
+
 
 @dataclass
 class FoundTarget:
@@ -61,8 +72,8 @@ class FoundTarget:
 def _unit_at(text: str, context: Context) -> tuple[str, int] | None:
     """The unit name at the start of `text`, and where it ends."""
     best = None
-    for name in context.known_units:
-        if name and text.startswith(name) and (best is None or len(name) > len(best)):
+    for name in context.units_by_first_char.get(text[:1], ()):
+        if text.startswith(name) and (best is None or len(name) > len(best)):
             best = name
     if best is None:
         match = _NAME.match(text)

@@ -8,9 +8,9 @@ from intake.errors import IntakeError
 from intake.interpret import annex as breakdowns, flat_tables, items, outline
 from intake.interpret.facts import extract_facts
 from intake.interpret.table_tasks import tasks_from_table
-from intake.interpret.tables import UNIT_ROLES, assign_roles, forget_kinds, header_roles, is_task_table, merge_two_row_header
+from intake.interpret.tables import UNIT_ROLES, assign_roles, header_roles, is_task_table, merge_two_row_header
 from intake.interpret.targets import Context, extract_targets
-from intake.interpret.text import tidy
+from intake.interpret.text import forget_document, tidy
 from intake.interpret.units import learn_aliases, split_units
 
 _ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]*)$")
@@ -60,7 +60,7 @@ def _unit_cells(document: Document) -> list[str]:
 
 def interpret(document: Document, registry: Registry | None = None) -> dict:
     registry = registry or Registry()
-    forget_kinds()
+    forget_document()
     facts = extract_facts(document)
     for table in document.tables:
         merge_two_row_header(table)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from intake.document import Cell, Row, Table
 from intake.interpret.deadlines import looks_like_deadline
 from intake.interpret.ledger import LEDGER_ROLES, is_ledger, ledger_roles
-from intake.interpret.text import tidy
+from intake.interpret.text import document_memo, remember, tidy
 from intake.interpret.units import looks_like_unit, split_units
 
 HEADER_ROLES = [
@@ -94,22 +94,14 @@ class RawTask:
             self.cells.setdefault(role, []).extend(paragraphs)
 
 
-# A document's cell kinds, by text: a document repeats its cells' texts (units,
-# deadlines) and its rows are looked at twice. Cleared for each document
-# (forget_kinds), so one import never gains from another.
-_kinds: dict[str, str] = {}
-
-
-def forget_kinds() -> None:
-    _kinds.clear()
+# Cell kinds by text, for one document: its rows are looked at twice.
+_kinds = document_memo()
 
 
 def _kind(text: str) -> str:
     kind = _kinds.get(text)
     if kind is None:
-        if len(_kinds) > 20000:  # a caller that never clears it
-            _kinds.clear()
-        kind = _kinds[text] = _classify(text)
+        kind = remember(_kinds, text, _classify(text))
     return kind
 
 

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, tg, write
+
 load(Path(__file__).parent / "source.txt")
 # 印发通知 + 附件; 一、/（一）/1. with 1.–12. running on across the （一） sections, so ref = the
 # item number. Units in full-width 【牵头单位：X；配合单位：Y】; 【责任单位：…】 alone → lead.

@@ -1,8 +1,10 @@
 import re
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, tg, write
+
 load(Path(__file__).parent / "source.txt")
 # 一、 section titles on their own line; tasks inline "一是……；二是……" → ref 一.一 (as 007).
 # Text: the clause without "一是" and without its closing "；"/"。"; a bracketed unit clause

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, tg, write
+
 load(Path(__file__).parent / "source.txt")
 # 一、/（一）/1./（1）: the task is the 1. item; its （1）（2） lines belong to its text (the unit
 # lines close the whole item). Numbers restart under each （一）, so ref = 一.一.1. Units on two

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, tg, write
+
 load(Path(__file__).parent / "source.txt")
 # 规划: 第N章 / 第N节 / 1.–8. running on across chapters → ref = the item number; category = the
 # 节 title, or the chapter title where the chapter has no 节. Units on their own line

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, tg, write
+
 load(Path(__file__).parent / "source.txt")
 # 下达通知: tasks 1.–4. under 二、任务分解 (category null, as 008); 一、任务目标 repeats them and is
 # not a task. ASCII "(责任单位:X;配合单位:Y,Z)": no 牵头 named, so 责任单位 leads. 各镇(街道) is one

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import tg, task, write  # noqa: F401  (no targets: a 考核细则 sets points, not quantities)
+from goldlib import task, tg, write  # noqa: F401  (no targets: a 考核细则 sets points, not quantities)
+
 # 考核细则 table with no 序号: each content row is a task, ref = its position 1…13; the section rows
 # "一、组织领导（15分）" are headings, not tasks (their subtotals all add up, NOTES.md). 考核项目 →
 # category, 考核内容 → text, 分值 → score, 评分标准 → evidence_required, 评分部门 → lead units

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import tg, task, write
+from goldlib import task, tg, write
+
 # Excel ledger, header on row 5 (title, 填报单位, 说明, a blank row above it). Each 序号 row is a task:
 # 任务名称 → text, 目标值 + 计量单位 → one target, 责任单位 leads, 配合单位 partners ("/" = none).
 # The "其中：" rows have no 序号: they are parts of the task above, kept as its targets

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import tg, task, write
+from goldlib import task, tg, write
+
 # Landscape indicator table, two-row header (分解到区县 over 望潮区/白沙区/临港县/石塘县), the value
 # columns separate from 计量单位, 类别 merged down. Each row is a task: 指标名称 → text, 市级牵头单位 →
 # lead, the 全市目标 → target with assignee null, each district's figure → a target with that district

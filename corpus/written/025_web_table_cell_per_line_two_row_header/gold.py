@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import tg, task, write
+from goldlib import task, tg, write
+
 # Web page whose table (two-row header: 责任单位 over 牵头单位/配合单位) was flattened one cell per line
 # in HTML order, so the header reads 序号…责任单位、完成时限、牵头单位、配合单位 while each row reads
 # …牵头、配合、时限; a cell holding two units gives two lines; row 8's empty 配合单位 gives none.

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, tg, write
+
 load(Path(__file__).parent / "source.txt")
 # News summary of an agreement: the six "——X。" paragraphs are the tasks, ref = their position 1…6;
 # the text drops the leading dash. Each side's figures carry that side as assignee; the lead units are

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, tg, write
+
 load(Path(__file__).parent / "source.txt")
 # 政府工作报告 task division: 一、 sections, items 1.–12. running on → ref = item number, category =
 # section. ASCII "(牵头单位:X;责任单位:Y,Z)": X leads, Y、Z partners; "(责任单位:X,Y)" alone: they lead.

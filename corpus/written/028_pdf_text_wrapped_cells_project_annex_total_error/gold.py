@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from goldlib import load, span, tg, task, write
+from goldlib import load, span, task, tg, write
+
 load(Path(__file__).parent / "original.txt")
 # 下达通知: two body items 一、二、 (units in a closing full-width bracket; only 责任单位 → lead) and an
 # annex project table; source.txt is the PDF text layer as extracted (cells run together with spaces,

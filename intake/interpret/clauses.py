@@ -14,7 +14,7 @@ from intake.interpret import hant
 from intake.interpret.text import tidy
 from intake.interpret.units import looks_like_unit, split_units
 
-_LABEL_KEYS = r"完成时限|完成时间|牵头单位|责任单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|主办单位|承办单位|协助单位"
+LABEL_KEYS = _LABEL_KEYS = r"完成时限|完成时间|牵头单位|责任单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|主办单位|承办单位|协助单位"
 # A bracket at the very end of the item, allowing one level of brackets inside (区农业农村局（区委农办）).
 _TRAILING = re.compile(r"[（(【〔\[]((?:[^（）()【】〔〕\[\]]|[（(][^（）()]*[）)])*)[）)】〕\]]\s*[。；;.]?\s*$")
 _ROLE_WORDS = re.compile(r"牵头|负责|配合|责任|协办|参与|协助")

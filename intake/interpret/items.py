@@ -37,6 +37,14 @@ MARKERS = [
 # Items run together in one paragraph when extraction lost the line breaks:
 # "农林局2024年工作计划 一、完善……。 二、加快……。" — a 一、 after a sentence's end or a gap.
 _RUN_MARKER = re.compile(rf"(?:^|(?<=[。；;！!？?\s]))([{_CN}]{{1,3}})、")
+# … and "1.轨道交通….。 牵头领导:… 2.新增安装…": arabic items after a sentence's end or a gap.
+_RUN_NUMBER = re.compile(r"(?:^|(?<=[。；;！!？?\s]))(\d{1,2})[.．、](?!\d)")
+# Labelled fields run on after an item ("…试运营。 牵头领导:林静国 责任单位:市轨道…指挥部 项目责任人:尹文德"):
+# each label after a gap or a sentence's end starts a line of its own.
+_RECORD_LABELS = r"牵头领导|分管领导|责任领导|项目责任人|责任人|联系人|联系电话|实际完成情况|完成情况|进展情况|推进情况"
+_RUN_LABEL = re.compile(rf"(?<=[。\s])(?:{clauses.LABEL_KEYS}|{_RECORD_LABELS})\s*[:：]")
+# Lines that record who oversees an item or how far it got: no part of the task's wording.
+_RECORD_LINE = re.compile(rf"^(?:{_RECORD_LABELS})\s*[:：]")
 _INLINE = re.compile(rf"([{_CN}]{{1,3}})是")
 _FIRST_LEADS = re.compile(r"(?:列|排)(?:第一位|首位)(?:的)?(?:单位)?为牵头")
 _NOT_TASK = re.compile(r"^(?:指导思想|总体要求|基本原则|总体思路|保障措施|工作要求|组织保障|附件|附表)")
@@ -77,24 +85,36 @@ def _next_numeral(numeral: str) -> str:
 
 
 def split_runs(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A paragraph holding items 一、…二、…三、… counting on from one another is split
-    before each of them (what comes before the first stays a paragraph of its own)."""
+    """A paragraph holding items 一、…二、…三、… (or 1.…2.…) counting on from one another is
+    split before each of them (what comes before the first stays a paragraph of its own), and
+    before each labelled field run on after them ("责任单位:…", "项目责任人:…")."""
     result = []
     for paragraph in paragraphs:
         text = paragraph.full_text
         starts = []
-        for match in _RUN_MARKER.finditer(text):
-            value = chinese_to_int(match.group(1))
-            if starts and value == starts[-1][1] + 1 or not starts and value == 1:
-                starts.append((match.start(), value))
-        if len(starts) < 2:
+        for pattern in (_RUN_MARKER, _RUN_NUMBER):
+            starts = []
+            for match in pattern.finditer(text):
+                value = chinese_to_int(match.group(1)) if pattern is _RUN_MARKER else int(match.group(1))
+                if starts and value == starts[-1][1] + 1 or not starts and value == 1:
+                    starts.append((match.start(), value))
+            if len(starts) >= 2:
+                break
+        cuts = [0] + [start for start, _ in starts] if len(starts) >= 2 else [0]
+        cuts = sorted(set(cuts + [m.start() for m in _RUN_LABEL.finditer(text) if not _in_brackets(text, m.start())]))
+        if len(cuts) < 2:
             result.append(paragraph)
             continue
-        cuts = [0] + [start for start, _ in starts] + [len(text)]
+        cuts = cuts + [len(text)]
         for begin, end in zip(cuts, cuts[1:]):
             if text[begin:end].strip():
                 result.append(Paragraph(text[begin:end].strip(), location=paragraph.location))
     return result
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return sum(before.count(c) for c in "（(【〔[") > sum(before.count(c) for c in "）)】〕]")
 
 
 def _number_value(number: str) -> int:
@@ -146,6 +166,8 @@ def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
                 if first_leads and len(lead) > 1 and not partner and not re.search(r"分别牵头|共同牵头", text):
                     lead, partner = lead[:1], lead[1:]
                 current.units.append((lead, partner))
+            continue
+        if _RECORD_LINE.match(hant.fold(text)):
             continue
         if _DATE_LINE.match(text) or text.startswith(("附件", "附表")):
             stack.clear()  # the signature or an annex ends the list

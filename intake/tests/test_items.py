@@ -411,3 +411,24 @@ def test_pairing_lines_of_a_news_item_are_tasks_led_by_the_helpers():
     assert [t["ref"] for t in plan["tasks"]] == ["1", "2", "3"]
     assert _task(plan, "2")["lead_units"] == ["北山市东城区", "高新区"]
     assert _task(plan, "3")["lead_units"] == ["北山市西城区"]
+
+
+def test_arabic_items_run_together_with_labelled_fields_are_split():
+    # A progress notice whose line breaks were lost: items 1. 2. after a gap, each followed by
+    # labelled fields; who oversees it and how far it got are no part of the task's wording.
+    plan = _parse(
+        "2014年民生实事项目进展情况。 1.轨道交通1号线一期工程投入试运营。 牵头领导:林静国 "
+        "责任单位:市轨道交通工程建设指挥部 项目责任人:尹文德 实际完成情况:已于5月30日通车。 "
+        "2.新增安装300套视频采集设备。 牵头领导:王仁洲 责任单位:市公安局 项目责任人:王伟标 "
+        "配合单位:市城管局、市财政局 实际完成情况:已完成55%。\n")
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2"]
+    first, second = plan["tasks"]
+    assert first["text"] == "轨道交通1号线一期工程投入试运营。"
+    assert first["lead_units"] == ["市轨道交通工程建设指挥部"]
+    assert second["lead_units"] == ["市公安局"] and second["partner_units"] == ["市城管局", "市财政局"]
+    assert [(t["value"], t["unit"]) for t in second["targets"]] == [(300, "套")]
+
+
+def test_a_label_inside_the_closing_bracket_does_not_split_the_item():
+    plan = _parse("南湖区工作安排\n1.做好信息报送。每月报送1篇。（牵头单位：区委办； 责任单位：区发改局）\n2.做好总结。\n")
+    assert _task(plan, "1")["lead_units"] == ["区委办"] and _task(plan, "1")["partner_units"] == ["区发改局"]

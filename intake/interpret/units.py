@@ -102,8 +102,22 @@ def _named_group(token: str) -> list[str]:
     return [re.sub(r"(?<=.{2})等(?:单位|部门)$", "", token)]
 
 
+# Tails several names can share: "人民大垸、荒湖管理区" are 人民大垸管理区 and 荒湖管理区.
+_SHARED_TAIL = re.compile(r"(管理区|开发区|高新区|示范区|工业园区|园区|管委会|办事处|人民政府)$")
+
+
 def _share_suffix(units: list[str]) -> list[str]:
-    """"滨江区、临湖区人民政府": the places before the last share its 人民政府."""
+    """"滨江区、临湖区人民政府": the places before the last share its 人民政府; a bare name
+    before "荒湖管理区" shares its 管理区; "各乡、镇人民政府" is one name."""
+    units = list(units)
+    for index in range(len(units) - 2, -1, -1):
+        unit, after = units[index], units[index + 1]
+        if re.fullmatch(r"各[乡镇街区县]", unit) and re.match(r"[乡镇街区县](?:人民政府|政府|办事处)", after):
+            units[index:index + 2] = [unit + "、" + after]
+            continue
+        tail = _SHARED_TAIL.search(after)
+        if tail and len(after) > len(tail.group()) + 1 and not looks_like_unit(unit) and len(unit) >= 2:
+            units[index] = unit + tail.group()
     result = list(units)
     for index, unit in enumerate(units):
         match = _SHARED.fullmatch(unit)

@@ -66,6 +66,8 @@ def test_parse_unit_clause_with_no_units_is_none():
     ("北湖区、南湖区、县工信局", ["北湖区", "南湖区", "县工信局"]),
     ("各县（市、区）人民政府", ["各县（市、区）人民政府"]),
     ("县委宣传部（县网信办）", ["县委宣传部"]),
+    ("各乡、镇人民政府,人民大垸、荒湖管理区", ["各乡、镇人民政府", "人民大垸管理区", "荒湖管理区"]),
+    ("县财政局、县发改局", ["县财政局", "县发改局"]),
 ])
 def test_split_units_shared_suffixes_and_bracketed_names(printed, units):
     assert split_units(printed) == units

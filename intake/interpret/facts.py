@@ -67,7 +67,8 @@ def extract_facts(document: Document) -> dict:
                 references.append(number)
     issued_on, date_index = None, None
     for index, line in enumerate(lines):
-        match = DATE_LINE.fullmatch(line)
+        # "2021年11月22日????????": a signature date trailed by characters the page lost.
+        match = DATE_LINE.fullmatch(re.sub(r"[?？�□■\s]+$", "", line))
         if match and _date_of(match):
             issued_on = _date_of(match)
             date_index = index

@@ -26,6 +26,7 @@ def test_own_number_bracketed_labelled_or_traditional(line, number):
     ("二○二六年三月五日", "2026-03-05"),
     ("（2026年3月5日）", "2026-03-05"),
     ("二〇二六年十二月三十一日", "2026-12-31"),
+    ("2026年3月5日????????", "2026-03-05"),  # characters the page lost trail the date
 ])
 def test_own_date_line_in_chinese_numerals_or_brackets(line, date):
     assert facts("北山市工作方案", "一、做好工作。", line)["issued_on"] == date

@@ -28,7 +28,14 @@ import pypdfium2.raw as raw
 
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import IntakeError
-from .pdf_lines import Line, build_lines, is_centered, join_line_texts, to_paragraphs
+from .pdf_lines import (
+    Line,
+    build_lines,
+    is_centered,
+    join_line_texts,
+    lines_at_heights,
+    to_paragraphs,
+)
 from .pdf_page import PageContent, is_tagged, open_document, read_page
 from .pdf_tables import RuledTableFinder
 from .textjoin import join_lines
@@ -157,14 +164,15 @@ def _read_page(page: PageContent, number: int, tags: dict) -> list:
         for char in chars:
             char["paragraph"] = tags.get((number, char.get("mcid")))
     grids = _find_grids(page)
-    outside = chars
     if grids:
         # Each character's centre, worked out once: (y, x, order, char).
         centres = [((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, n, c) for n, c in enumerate(chars)]
-        outside = _outside(centres, [g.bbox for g in grids])
+        lines = lines_at_heights(_outside(centres, [g.bbox for g in grids]))
         centred = sorted(centres)
+    else:
+        lines = build_lines(chars)
     items: list = []
-    for line in build_lines(outside):
+    for line in lines:
         if _is_page_furniture(line, page):
             continue
         line.page = number
@@ -177,15 +185,16 @@ def _read_page(page: PageContent, number: int, tags: dict) -> list:
     return [(number, obj) for number, _, obj in items]
 
 
-def _outside(centres: list[tuple], boxes: list[tuple]) -> list[dict]:
-    """The characters whose centre lies in none of the boxes, in order."""
+def _outside(centres: list[tuple], boxes: list[tuple]) -> list[tuple]:
+    """The characters whose centre lies in none of the boxes, in order, as
+    (centre height, char)."""
     out = []
     for y, x, _, char in centres:
         for box in boxes:
             if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
                 break
         else:
-            out.append(char)
+            out.append((y, char))
     return out
 
 
@@ -209,15 +218,21 @@ def _table_rows(table: _Grid, centred: list[tuple]) -> tuple[list, list, dict]:
     cells = {cell for _, row_cells in table.rows for cell in row_cells if cell}
     texts = {}
     lines_by_cell = {}
-    # Each cell looks only at the characters whose centre lies in its rows:
-    # the cell's range of heights bisected.
+    # Each cell looks only at the characters whose centre lies in its rows
+    # (the cell's range of heights bisected), sorted across once for all the
+    # cells of those rows, and then in its range of widths (bisected too).
     heights = [y for y, _, _, _ in centred]
+    bands: dict[tuple, tuple[list, list]] = {}
     for cell in cells:
-        start, end = bisect_left(heights, cell[1]), bisect_right(heights, cell[3])
-        left, right = cell[0], cell[2]
-        found = [(n, c) for _, x, n, c in centred[start:end] if left <= x <= right]
-        found.sort(key=itemgetter(0))
-        lines_by_cell[cell] = build_lines([c for _, c in found])
+        band = bands.get((cell[1], cell[3]))
+        if band is None:
+            start, end = bisect_left(heights, cell[1]), bisect_right(heights, cell[3])
+            across = sorted(centred[start:end], key=itemgetter(1))
+            band = bands[(cell[1], cell[3])] = (across, [x for _, x, _, _ in across])
+        across, xs = band
+        found = across[bisect_left(xs, cell[0]):bisect_right(xs, cell[2])]
+        found.sort(key=itemgetter(2))  # back in page order
+        lines_by_cell[cell] = lines_at_heights([(y, c) for y, _, _, c in found])
     # The cell padding: the smallest distance any text keeps from its cell's edges.
     # Word and LibreOffice use the same margin on both sides of a cell.
     pad = max(0.0, min([line.x0 - cell[0] for cell, ls in lines_by_cell.items() for line in ls] or [0]))

@@ -108,9 +108,13 @@ def line_text(chars: list[dict]) -> str:
 
 def build_lines(chars: list[dict]) -> list[Line]:
     """Group characters into visual lines, top to bottom."""
-    # Each character's middle height, worked out once; sorted by it (stable).
-    middles = [((c["top"] + c["bottom"]) / 2, c) for c in chars if c.get("text")]
-    middles.sort(key=itemgetter(0))
+    return lines_at_heights([((c["top"] + c["bottom"]) / 2, c) for c in chars if c.get("text")])
+
+
+def lines_at_heights(middles: list[tuple[float, dict]]) -> list[Line]:
+    """build_lines for characters (with text) given as (middle height, char)
+    in page order, when the caller has worked the heights out already."""
+    middles.sort(key=itemgetter(0))  # stable: page order within a height
     groups: list[list[dict]] = []
     middle = size = 0.0
     for char_middle, char in middles:

@@ -39,7 +39,8 @@ WRITTEN = HERE.parent / "written"
 # header, so the header is well below the first row), span_lone (a body row
 # with only its first cell filled — a section heading inside the table such as
 # "一、组织领导（20分）" — spans the whole width), narrowest (the least column
-# weight, so that a five-digit figure is not broken over two lines). Others: one header row, portrait.
+# weight, so that a five-digit figure is not broken over two lines), sheet_names (the
+# Excel sheets' names, one per table, where a workbook names them by 领域). Others: one header row, portrait.
 LAYOUT = {
     "009": {"header_rows": 2, "vmerge": [1], "landscape": True},
     "010": {"vmerge": [1], "landscape": True},
@@ -49,6 +50,10 @@ LAYOUT = {
     "023": {"vmerge": [1], "xlsx_titles": 3, "xlsx_gap": 1},
     "024": {"header_rows": 2, "vmerge": [1], "landscape": True, "narrowest": 9},
     "025": {"header_rows": 2, "multiline": [5]},
+    "030": {"vmerge": [0], "multiline": [3, 5], "landscape": True, "narrowest": 8},
+    "031": {"multiline": [5], "xlsx_titles": 2,
+            "sheet_names": ["产业协作", "劳务协作", "消费帮扶", "人才交流"]},
+    "032": {"span_lone": True, "landscape": True, "xlsx_titles": 2},
 }
 
 HEADING = [
@@ -253,7 +258,12 @@ def build_xlsx(text: str, layout: dict, target: Path) -> None:
         before = [c for k, c in items[:n] if k == "p"]
         titles = before[-layout.get("xlsx_titles", 1):] if before else []
         annex = re.match(r"附件\s*\d+", titles[0]) if titles else None
-        sheet = workbook.create_sheet(title=annex.group(0) if annex else f"表{len(workbook.sheetnames) + 1}")
+        names = layout.get("sheet_names")
+        if names:
+            title = names[len(workbook.sheetnames)]
+        else:
+            title = annex.group(0) if annex else f"表{len(workbook.sheetnames) + 1}"
+        sheet = workbook.create_sheet(title=title)
         width = len(rows[0])
         for i, title in enumerate(titles, start=1):
             sheet.cell(i, 1, title).font = Font(bold=(i == 1), size=14 if i == 1 else 11)

@@ -73,10 +73,14 @@ class Line:
     @property
     def first_paragraph(self):
         """The tagged paragraph the line starts in (tagged PDFs only), else None."""
+        if "paragraph" not in self.chars[0]:
+            return None  # an untagged page: none of its characters has one
         return next((c.get("paragraph") for c in self.chars if c.get("paragraph") is not None), None)
 
     @property
     def last_paragraph(self):
+        if "paragraph" not in self.chars[0]:
+            return None
         return next((c.get("paragraph") for c in reversed(self.chars) if c.get("paragraph") is not None), None)
 
 

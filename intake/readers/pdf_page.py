@@ -70,8 +70,9 @@ def read_page(document: pdfium.PdfDocument, index: int, marked: bool = False) ->
             _walk(objects, None, (textpage, owners), (height, left, bottom), marked, edges, spaces)
         finally:
             raw.FPDFText_ClosePage(textpage)
-        taken = {(round(c["x0"]), round(c["top"])) for c in chars if c["text"].isspace()}
-        chars.extend(c for c in spaces if (round(c["x0"]), round(c["top"])) not in taken)
+        if spaces:
+            taken = {(round(c["x0"]), round(c["top"])) for c in chars if c["text"].isspace()}
+            chars.extend(c for c in spaces if (round(c["x0"]), round(c["top"])) not in taken)
         return PageContent(width, height, chars, edges)
     finally:
         raw.FPDF_ClosePage(page)

@@ -306,9 +306,16 @@ def check_stated_totals(plan_json: dict, report) -> None:
     for stated in (plan_json.get("plan") or {}).get("stated_totals") or []:
         if stated.get("field") != "score":
             continue
-        scores = [dec(t["score"]) for t in tasks if t.get("score") is not None and t.get("list") == stated.get("list")]
+        scores = [dec(t["score"]) for t in tasks if t.get("score") is not None and t.get("list") == stated.get("list")
+                  and ("refs" not in stated or str(t.get("ref")) in stated["refs"])]
         summed = sum(scores, Decimal(0))
-        if scores and summed != dec(stated["value"]):
+        if scores and summed != dec(stated["value"]) and "refs" in stated:
+            # A section heading's subtotal "一、组织领导（15分）" against the section's items.
+            report(None, ERROR, "score_total_row",
+                   f"“{stated.get('section') or ''}”下{len(scores)}项分值相加为{number(summed)}分，"
+                   f"标题印为{number(dec(stated['value']))}分（相差{number(dec(stated['value']) - summed)}分）",
+                   expected=dec(stated["value"]), found=summed)
+        elif scores and summed != dec(stated["value"]):
             report(None, ERROR, "score_total_row",
                    f"各项分值相加为{number(summed)}分，合计行印为{number(dec(stated['value']))}分"
                    f"（相差{number(dec(stated['value']) - summed)}分）",

@@ -62,3 +62,24 @@ def test_the_written_corpus_document_with_a_deliberate_error_is_caught_in_every_
         findings = check_plan(parse_document((folder / name).read_bytes(), name))
         errors = [f for f in findings if f.code == "annex_total"]
         assert [(f.expected, f.found) for f in errors] == [(1400, 1390)], name
+
+
+ASSESSMENT = ("北湖区协作考核细则\n考核项目\t考核内容\t分值\t评分标准\t评分部门\n"
+              "一、组织领导（{first}分）\t\t\t\t\n"
+              "高层互访\t召开联席会议研究协作工作\t6\t召开得6分\t区委办\n"
+              "工作专班\t建立工作专班按月调度\t4\t建立得4分\t区农业农村局\n"
+              "二、资金支持（10分）\t\t\t\t\n"
+              "财政援助\t按时拨付财政援助资金\t10\t按时拨付得10分\t区财政局\n"
+              "合计\t\t20\t\t\n")
+
+
+def test_a_section_heading_states_its_items_subtotal():
+    plan = parse_document(ASSESSMENT.format(first=10).encode("utf-8"), "细则.txt")
+    assert [t["score"] for t in plan["tasks"]] == [6, 4, 10]
+    sections = [s for s in plan["plan"]["stated_totals"] if "refs" in s]
+    assert [(s["section"], s["value"], s["refs"]) for s in sections] == [("组织领导", 10, ["1", "2"]), ("资金支持", 10, ["3"])]
+    assert not [f for f in check_plan(plan) if f.code == "score_total_row"]
+    wrong = [f for f in _findings(ASSESSMENT.format(first=12)) if f.code == "score_total_row"]
+    # The heading's 12 against its items' 10; the 合计 row's 20 still matches all items.
+    assert [(f.expected, f.found) for f in wrong] == [(12, 10)]
+    assert "“组织领导”下2项分值相加为10分" in wrong[0].message

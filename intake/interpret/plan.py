@@ -7,7 +7,7 @@ from intake.document import Document, Paragraph, Table
 from intake.errors import IntakeError
 from intake.interpret import annex as breakdowns, flat_tables, items, outline
 from intake.interpret.facts import extract_facts
-from intake.interpret.table_tasks import tasks_from_table
+from intake.interpret.table_tasks import join_sections, tasks_from_table
 from intake.interpret.tables import UNIT_ROLES, assign_roles, header_roles, is_task_table, merge_two_row_header
 from intake.interpret.targets import Context, extract_targets
 from intake.interpret.text import forget_document, tidy
@@ -62,6 +62,7 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
     registry = registry or Registry()
     forget_document()
     facts = extract_facts(document)
+    document.blocks = join_sections(document.blocks)
     for table in document.tables:
         merge_two_row_header(table)
     if not any(is_task_table(t) for t in document.tables):
@@ -89,8 +90,10 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             # An Excel ledger names the list in its sheet: 工作表“附件1 闽宁协作任务分工表”.
             sheet = re.search(r"附件\s*([0-9一二三四五六七八九十]+)", block.location)
             list_name = f"附件{_arabic(sheet.group(1))}" if sheet else annex
-            tasks += tasks_from_table(block, list_name=list_name, year=year, context=context, aliases=aliases, home=_home(facts))
-            stated = _stated_totals(block, list_name)
+            stated = []
+            tasks += tasks_from_table(block, list_name=list_name, year=year, context=context, aliases=aliases,
+                                      home=_home(facts), stated_totals=stated)
+            stated += _stated_totals(block, list_name)
             if stated:
                 facts.setdefault("stated_totals", []).extend(stated)
     if not task_tables:

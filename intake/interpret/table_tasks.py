@@ -2,7 +2,7 @@
 
 import re
 
-from intake.document import Table
+from intake.document import Cell, Paragraph, Row, Table
 from intake.interpret.deadlines import find_in_text
 from intake.interpret.ledger import is_ledger, targets_from_rows
 from intake.interpret.numbers import to_decimal
@@ -20,6 +20,68 @@ _TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总\s*分)$")
 def is_total_row(row) -> bool:
     """A 合计/小计 row: its label stands in one of the first cells."""
     return any(_TOTAL.match(tidy(text)) for text in row.texts[:3])
+
+
+# A section heading printed across a table's row: "一、组织领导（15分）", "（二）产业协作".
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部分章节项])\s*(?P<title>\S.*)$")
+SUBTOTAL = re.compile(r"[（(]\s*(?P<value>\d+(?:\.\d+)?)\s*分\s*[)）]$")
+
+
+def is_heading(text: str) -> bool:
+    text = tidy(text)
+    return len(text) <= 30 and bool(_HEADING.match(text)) and not re.search(r"[，。；,;]", text)
+
+
+def join_sections(blocks: list) -> list:
+    """A table a spreadsheet reader split at its section rows ("一、组织领导（15分）" merged
+    across the sheet, read as a paragraph between two tables of one header) joined again,
+    each section a heading row, so the rows are numbered and grouped as one list."""
+    out: list = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, Paragraph) and is_heading(block.full_text) and isinstance(following, Table) and following.rows:
+            earlier = out[-1] if out and isinstance(out[-1], Table) else None
+            # The first section, above the first part: only when a second section and part follow.
+            later = blocks[index + 2:index + 4]
+            opens = (len(later) == 2 and isinstance(later[0], Paragraph) and is_heading(later[0].full_text)
+                     and isinstance(later[1], Table) and later[1].header == following.header)
+            if earlier is not None and earlier.header == following.header or earlier is None and opens:
+                table = earlier if earlier is not None else Table(header=list(following.header), location=following.location)
+                width = len(following.header)
+                table.rows.append(Row([Cell.of(tidy(block.full_text)) for _ in range(width)], location=block.location))
+                table.rows.extend(following.rows)
+                if earlier is None:
+                    out.append(table)
+                index += 2
+                continue
+        out.append(block)
+        index += 1
+    return out
+
+
+def spanning_heading(row) -> str | None:
+    """The heading a row carries across the table (one merged cell, or only its first cell
+    filled), None for any other row. Its stated subtotal "（15分）" stays in the text."""
+    texts = [tidy(t) for t in row.texts]
+    filled = [t for t in texts if t]
+    if not filled or len(set(filled)) != 1 or len(texts) < 2:
+        return None
+    text = filled[0]
+    if len(text) > 30 or re.search(r"[，。；,;]", text):
+        return None
+    numbered = bool(_HEADING.match(text) or SUBTOTAL.search(text))
+    # One text in several cells is a merged cell; one cell alone may be a row's first cell
+    # continued after a page break, so it must be numbered or state a subtotal.
+    return text if numbered or (len(filled) >= 2 and len(filled) == len(texts)) else None
+
+
+def heading_title(text: str) -> str:
+    """"一、组织领导（15分）" → "组织领导"."""
+    match = _HEADING.match(text)
+    title = match.group("title") if match else text
+    return SUBTOTAL.sub("", title).strip()
 
 
 def _split_category(raw: RawTask):
@@ -78,7 +140,10 @@ def _same_task(raw: RawTask, first: RawTask, has_item: bool) -> bool:
     return bool(ref) and ref == tidy(first.text("ref")) and (not has_item or tidy(raw.text("item")) == tidy(first.text("item")))
 
 
-def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases, home) -> list[dict]:
+def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases, home,
+                     stated_totals: list | None = None) -> list[dict]:
+    """The table's tasks; a section heading's stated subtotal "（15分）" is added to
+    stated_totals with the refs of the section's items, for the checks."""
     roles = header_roles(table.header)
     has_ref, has_item = "ref" in roles, "item" in roles
     ledger = is_ledger(roles)
@@ -90,11 +155,17 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             continue
         if is_total_row(row):
             continue  # 合计 / 小计: the items' sum, for the checks, not a task
+        heading = spanning_heading(row)
+        if heading:
+            # A section over the rows below: not a task; its title their category if they have none.
+            raws.append(RawTask(cells={"heading": [heading]}, location=row.location))
+            rows_of.append([])
+            continue
         if ledger and raws and _same_task(raw, raws[-1], has_item):
             rows_of[-1].append(raw)  # the task's cells merged or repeated over its targets
             continue
         continues = (
-            has_ref and row.after_page_break and raws
+            has_ref and row.after_page_break and raws and "heading" not in raws[-1].cells
             and not tidy(raw.text("ref")) and not (has_item and tidy(raw.text("item")))
         )
         _split_category(raw)
@@ -107,8 +178,20 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             rows_of.append([raw])
 
     tasks, previous = [], {}
-    section, section_title = None, None
-    for position, (raw, rows) in enumerate(zip(raws, rows_of), start=1):
+    section, section_title, section_total = None, None, None
+    position = 0
+    for raw, rows in zip(raws, rows_of):
+        if "heading" in raw.cells:
+            section_title = clean_category(heading_title(raw.text("heading")))
+            subtotal = SUBTOTAL.search(raw.text("heading"))
+            section_total = {"field": "score", "value": plain_number(to_decimal(subtotal.group("value"))),
+                             "list": list_name, "location": raw.location, "section": section_title,
+                             "refs": []} if subtotal else None
+            if section_total and stated_totals is not None:
+                stated_totals.append(section_total)
+            previous = {**previous, "category": None}  # a merged 类别 cell ends at the section
+            continue
+        position += 1
         number = re.sub(r"[.．、]$", "", tidy(raw.text("ref")))
         if has_ref and not ledger and _is_section_row(raw, number):
             # "一、 主要目标" over rows numbered 1., 2.: a section, its items numbered within it.
@@ -152,4 +235,6 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             location=location, source_text=source_text,
         ))
         previous = {"number": number, "category": category, "lead": lead}
+        if section_total is not None:
+            section_total["refs"].append(ref)
     return tasks

@@ -153,6 +153,13 @@ ACCEPTS = {
 }
 
 
+def _fits(role: str | None, kind: str, text: str) -> bool:
+    if role is None or kind in ACCEPTS[role]:
+        return True
+    # A short row label that happens to end like a unit ("共建园区", "展销专区") is still a label.
+    return role == "category" and kind == "units" and len(tidy(text)) <= 8
+
+
 def assign_roles(row: Row, roles: list[str | None]) -> RawTask:
     cells = list(row.cells)
     for index in range(min(len(cells), len(roles)) - 1):
@@ -164,7 +171,7 @@ def assign_roles(row: Row, roles: list[str | None]) -> RawTask:
     # A row rebuilt one line a cell has its cells in place: a short task ("新建养老服务站6个")
     # that reads as a label is still the task.
     if is_ledger(roles) or len(cells) == len(roles) and (
-            row.in_place or all(r is None or k in ACCEPTS[r] for r, k in zip(roles, kinds))):
+            row.in_place or all(_fits(r, k, c.text) for r, k, c in zip(roles, kinds, cells))):
         for role, cell in zip(roles, cells):
             if role:
                 raw.add(role, cell.paragraphs)

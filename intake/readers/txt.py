@@ -33,6 +33,9 @@ def read_txt(text: str, name: str) -> Document:
         line = raw.rstrip()
         if not line.strip():
             continue
+        if "\t" in raw.strip(" \r\n") and "\t" not in line and table is not None:
+            # Only the first cell filled, the rest tabs: a heading or note across the table's row.
+            line = raw.strip(" \r\n")
         if "\t" not in line:
             table = None
             document.blocks.append(Paragraph(text=line.strip(), location=f"第{number}行"))

@@ -1,0 +1,67 @@
+"""Task tables of other layouts (intake.interpret.tables / table_tasks): section rows
+across the table, 考核细则 without 序号, Excel sheets split at their section rows."""
+
+import io
+
+import openpyxl
+
+from intake.api import parse_document
+from intake.document import Cell, Row
+from intake.interpret.table_tasks import heading_title, spanning_heading
+
+RULES_TXT = (
+    "北湖区2026年协作工作考核细则\n"
+    "考核项目\t考核内容\t分值\t评分标准\t评分部门\n"
+    "一、组织领导（10分）\t\t\t\t\n"
+    "高层互访\t区主要领导赴结对县调研对接\t6\t未调研的扣3分\t区委办、区政府办\n"
+    "共建园区\t支持协作产业园建设，推动企业入园\t4\t每少1家扣2分\t区发改局\n"
+    "二、资金支持（10分）\t\t\t\t\n"
+    "财政援助\t按时足额拨付财政援助资金\t10\t每推迟1个月扣2分\t区财政局\n"
+    "合计\t\t20\t\t\n"
+)
+
+
+def _row(*texts):
+    return Row([Cell.of(t) for t in texts])
+
+
+def test_a_heading_across_the_row_is_a_section_not_a_task():
+    assert spanning_heading(_row("一、组织领导（15分）", "", "", "")) == "一、组织领导（15分）"
+    assert spanning_heading(_row("（二）产业协作", "（二）产业协作", "（二）产业协作")) == "（二）产业协作"
+    # A merged cell unnumbered over the whole row is a heading too; one cell alone is not
+    # (it may be a row's first cell continued after a page break).
+    assert spanning_heading(_row("产业协作", "产业协作", "产业协作")) == "产业协作"
+    assert spanning_heading(_row("产业协作", "", "")) is None
+    assert spanning_heading(_row("1", "召开联席会议", "区委办", "")) is None
+    assert spanning_heading(_row("一、召开联席会议，研究部署工作", "", "")) is None  # a sentence
+    assert heading_title("一、组织领导（15分）") == "组织领导"
+
+
+def test_assessment_rules_without_numbers_in_text():
+    plan = parse_document(RULES_TXT.encode("utf-8"), "细则.txt")
+    tasks = plan["tasks"]
+    assert [t["ref"] for t in tasks] == ["1", "2", "3"]
+    assert [t["category"] for t in tasks] == ["高层互访", "共建园区", "财政援助"]
+    assert [t["score"] for t in tasks] == [6, 4, 10]
+    assert tasks[0]["lead_units"] == ["区委办", "区政府办"]
+    # "共建园区" ends like a unit name but stands in the 考核项目 column: the row is read in place.
+    assert tasks[1]["lead_units"] == ["区发改局"]
+    assert tasks[1]["text"] == "支持协作产业园建设，推动企业入园"
+
+
+def test_an_excel_sheet_split_at_its_section_rows_is_one_list():
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["北湖区2026年协作工作考核细则"])
+    ws.append(["考核项目", "考核内容", "分值", "评分标准", "评分部门"])
+    for line in RULES_TXT.splitlines()[2:]:
+        ws.append([c or None for c in line.split("\t")])
+    for row in (3, 6):
+        ws.merge_cells(f"A{row}:E{row}")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    plan = parse_document(buffer.getvalue(), "细则.xlsx")
+    assert [(t["ref"], t["category"], t["score"]) for t in plan["tasks"]] == [
+        ("1", "高层互访", 6), ("2", "共建园区", 4), ("3", "财政援助", 10)]
+    sections = [s for s in plan["plan"]["stated_totals"] if "refs" in s]
+    assert [(s["section"], s["refs"]) for s in sections] == [("组织领导", ["1", "2"]), ("资金支持", ["3"])]

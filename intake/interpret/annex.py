@@ -17,7 +17,9 @@ from intake.interpret.tasks import plain_number
 from intake.interpret.text import tidy
 
 _NAME_COLUMN = re.compile(r"乡镇|街道|单位|县区|县（市、区）|区县|地区|名称|部门|村")
-_FIGURE_COLUMN = re.compile(rf"^(.+?)[（(]({'|'.join(re.escape(m) for m in MEASURES)})[）)]$")
+# A column header's measure: the text's measure words, and 对 (pairs: 镇村结对（对）).
+_COLUMN_MEASURES = sorted({*MEASURES, "对"}, key=len, reverse=True)
+_FIGURE_COLUMN = re.compile(rf"^(.+?)[（(]({'|'.join(re.escape(m) for m in _COLUMN_MEASURES)})[）)]$")
 
 
 def _figure(text: str):
@@ -41,9 +43,12 @@ def breakdown_columns(table: Table) -> tuple[int, list[tuple[int, str, str]]] | 
         return None
     figures = []
     for index, name in enumerate(header):
-        match = _FIGURE_COLUMN.match(name)
+        upper, _, lower = name.rpartition("/")
+        match = _FIGURE_COLUMN.match(upper or name)
         if match and index != names:
-            figures.append((index, match.group(1), match.group(2)))
+            # Under "消费帮扶（万元）": "任务数" is the column itself, "其中：机关食堂采购" a part of it.
+            part = re.match(r"其中[：:]?(.+)$", lower) if upper else None
+            figures.append((index, part.group(1) if part else match.group(1), match.group(2)))
     return (names, figures) if figures else None
 
 
@@ -79,7 +84,7 @@ def attach_breakdowns(tables: list[Table], tasks: list[dict]) -> None:
                     "metric": metric, "value": plain_number(value), "unit": unit, "comparator": "=",
                     "assignee": unit_name, "printed": f"{tidy(texts[column])}{measure}", "from_annex": True,
                 })
-            _link_to_body(task, first_part, metric)
+            _link_to_body(task, first_part, metric, group=_group_of(tidy(table.header[names])))
 
 
 def _task_naming(metric: str, tasks: list[dict]) -> dict | None:
@@ -90,8 +95,15 @@ def _task_naming(metric: str, tasks: list[dict]) -> dict | None:
     return None
 
 
-def _link_to_body(task: dict, first_part: int, metric: str) -> None:
-    """The annex rows break down the body's figure equal to their 合计 row: they are its parts."""
+def _group_of(name_header: str) -> str | None:
+    """"镇（街道）" → "各镇（街道）": the towns of the name column as one assignee."""
+    return None if not re.fullmatch(r"(乡镇|镇|乡|街道|县区|区县|县|区|村)([（(](乡镇|镇|乡|街道)[）)])?", name_header) \
+        else f"各{name_header}"
+
+
+def _link_to_body(task: dict, first_part: int, metric: str, group: str | None = None) -> None:
+    """The annex rows break down the body's figure equal to their 合计 row: they are its parts.
+    A 合计 the body does not state is the towns' figure as a group ("各镇（街道）" 625万元)."""
     total = next((t for t in task.get("annex_total") or [] if t["metric"] == metric), None)
     if total is None:
         return
@@ -100,3 +112,10 @@ def _link_to_body(task: dict, first_part: int, metric: str) -> None:
             for part in task["targets"][first_part:]:
                 part["part_of"] = index
             return
+    if group:
+        parts = task["targets"][first_part:]
+        task["targets"][first_part:] = [{"metric": metric, "value": total["value"], "unit": total["unit"],
+                                         "comparator": "=", "assignee": group,
+                                         "printed": f"{total['value']}{total['unit']}"}, *parts]
+        for part in parts:
+            part["part_of"] = first_part

@@ -56,26 +56,49 @@ def _header_word(text: str) -> bool:
     return 0 < len(name) <= 8 and any(p.search(name) for _, p in HEADER_ROLES) and not re.search(r"\d", name)
 
 
+def _part_word(text: str) -> bool:
+    """"其中：机关食堂采购": a column holding a part of the column it stands under."""
+    name = re.sub(r"\s", "", text)
+    return bool(re.match(r"其中[：:]?\S", name)) and len(name) <= 14 and not re.search(r"\d", name)
+
+
+# "消费帮扶（万元）": a header naming what is counted and its measure.
+_MEASURED = re.compile(r"[（(][^（()）]{1,4}[）)]$")
+
+
 def merge_two_row_header(table: Table) -> Table:
     """A header over two rows ("目标任务" spanning 指标/目标值/计量单位, "责任单位" over
-    牵头单位/配合单位): each column takes the lower row's name where it has one."""
+    牵头单位/配合单位): each column takes the lower row's name where it has one. Under a
+    measured upper name ("消费帮扶（万元）" over 任务数 / 其中：机关食堂采购) both are kept,
+    "消费帮扶（万元）/任务数", as the Word and Excel readers join them."""
     if not table.rows:
         return table
     second = table.rows[0].texts
     width = min(len(second), len(table.header))
     own = [i for i in range(width) if second[i].strip() and second[i].strip() != table.header[i].strip()]
-    if len(own) < 2 or not all(_header_word(second[i]) for i in own):
+    word = lambda text: _header_word(text) or _part_word(text)  # noqa: E731
+    if len(own) < 2 or not all(word(second[i]) for i in own):
         return table
-    if any(second[i].strip() and i not in own and not _header_word(second[i]) for i in range(width)):
+    if any(second[i].strip() and i not in own and not word(second[i]) for i in range(width)):
         return table
-    table.header = [second[i].strip() if i in own else table.header[i] for i in range(len(table.header))]
+    header = list(table.header)
+    for i in own:
+        # An empty upper cell is the merged cell on its left continued.
+        upper = next((tidy(table.header[j]) for j in range(i, -1, -1) if tidy(table.header[j])), "")
+        header[i] = f"{upper}/{second[i].strip()}" if _MEASURED.search(upper) else second[i].strip()
+    table.header = header
     table.rows = table.rows[1:]
     return table
 
 
 def is_task_table(table: Table) -> bool:
     roles = header_roles(table.header)
-    return "text" in roles and any(r in roles for r in (*UNIT_ROLES, "ref", "deadline"))
+    if not ("text" in roles and any(r in roles for r in (*UNIT_ROLES, "ref", "deadline"))):
+        return False
+    # A breakdown whose "任务数" column holds figures only, one per town: no task text anywhere.
+    texts = [tidy(row.texts[i]) for row in table.rows for i, role in enumerate(roles)
+             if role == "text" and i < len(row.cells) and tidy(row.texts[i])]
+    return not texts or not all(re.fullmatch(r"[\d.,，%]*", t) for t in texts)
 
 
 @dataclass

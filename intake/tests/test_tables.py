@@ -65,3 +65,32 @@ def test_an_excel_sheet_split_at_its_section_rows_is_one_list():
         ("1", "高层互访", 6), ("2", "共建园区", 4), ("3", "财政援助", 10)]
     sections = [s for s in plan["plan"]["stated_totals"] if "refs" in s]
     assert [(s["section"], s["refs"]) for s in sections] == [("组织领导", ["1", "2"]), ("资金支持", ["3"])]
+
+
+NOTICE_WITH_ANNEX = (
+    "关于下达2026年消费帮扶任务的通知\n"
+    "1.消费帮扶。全年采购农特产品3000万元，各镇（街道）机关食堂采购不低于三成。(责任单位:县商务局)\n"
+    "2.镇村结对。新增镇村结对2对。(责任单位:县农业农村局)\n"
+    "附件\n"
+    "序号\t镇（街道）\t消费帮扶（万元）\t\t镇村结对（对）\n"
+    "\t\t任务数\t其中：机关食堂采购\t\n"
+    "1\t港城街道\t350\t110\t1\n"
+    "2\t海西镇\t280\t90\t1\n"
+    "合计\t\t630\t200\t2\n"
+)
+
+
+def test_a_breakdown_under_a_two_row_header_is_read_per_town_not_as_tasks():
+    plan = parse_document(NOTICE_WITH_ANNEX.encode("utf-8"), "通知.txt")
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2"]  # "任务数" holds figures: no task table
+    first, second = plan["tasks"]
+    town = {(t["metric"], t["assignee"]): t["value"] for t in first["targets"] if t.get("from_annex")}
+    # Under "消费帮扶（万元）": 任务数 is the column itself, 其中：机关食堂采购 a part with its own name.
+    assert town == {("消费帮扶", "港城街道"): 350, ("消费帮扶", "海西镇"): 280,
+                    ("机关食堂采购", "港城街道"): 110, ("机关食堂采购", "海西镇"): 90}
+    # A 合计 the body does not state is the towns' figure as a group, their parts pointing to it.
+    group = [(i, t) for i, t in enumerate(first["targets"]) if t["assignee"] == "各镇（街道）"]
+    assert [(t["metric"], t["value"]) for _, t in group] == [("消费帮扶", 630), ("机关食堂采购", 200)]
+    # 对 is a column's measure: 镇村结对（对） goes to the task naming it; 2 = the body's 2对.
+    assert [(t["assignee"], t["value"], t["unit"]) for t in second["targets"] if t.get("from_annex")] == [
+        ("港城街道", 1, "对"), ("海西镇", 1, "对")]

@@ -81,8 +81,11 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
     tasks: list[dict] = []
     annex = None
     task_tables = [b for b in document.blocks if isinstance(b, Table) and is_task_table(b)]
+    lists: list[tuple[str | None, list[dict]]] = []  # each task table's own name and its tasks
+    since_table: list[Paragraph] = []
     for block in document.blocks:
         if isinstance(block, Paragraph):
+            since_table.append(block)
             match = _ANNEX.match(tidy(block.full_text))
             if match:
                 annex = f"附件{_arabic(match.group(1))}" if match.group(1) else "附件"
@@ -91,11 +94,15 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             sheet = re.search(r"附件\s*([0-9一二三四五六七八九十]+)", block.location)
             list_name = f"附件{_arabic(sheet.group(1))}" if sheet else annex
             stated = []
-            tasks += tasks_from_table(block, list_name=list_name, year=year, context=context, aliases=aliases,
-                                      home=_home(facts), stated_totals=stated)
+            found = tasks_from_table(block, list_name=list_name, year=year, context=context, aliases=aliases,
+                                     home=_home(facts), stated_totals=stated)
+            tasks += found
+            lists.append((_own_name(block, since_table), found))
+            since_table = []
             stated += _stated_totals(block, list_name)
             if stated:
                 facts.setdefault("stated_totals", []).extend(stated)
+    _name_lists(lists)
     if not task_tables:
         paragraphs = outline.flat_paragraphs(document)
         if outline.has_unit_lines(paragraphs):
@@ -122,6 +129,39 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
     if document.warnings:
         plan_json["warnings"] = list(document.warnings)
     return plan_json
+
+
+# "…任务清单（产业协作）": the list's own name in the title above it.
+_BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,10})[)）]$")
+
+
+def _own_name(table: Table, paragraphs: list[Paragraph]) -> str | None:
+    """What a table calls itself: its sheet's name, or the word bracketed at the end of the
+    title above it ("…任务清单（产业协作）")."""
+    sheet = re.match(r"工作表“(.+?)”", table.location)
+    if sheet and not re.fullmatch(r"(?i)sheet\d*|表\d*", sheet.group(1)):
+        return sheet.group(1)
+    for paragraph in reversed(paragraphs):
+        match = _BRACKETED_NAME.search(tidy(paragraph.full_text))
+        if match:
+            return match.group(1)
+    return None
+
+
+def _name_lists(lists: list[tuple[str | None, list[dict]]]) -> None:
+    """Several tables each numbered from 1, none named 附件N: each list takes its own name
+    (产业协作, 劳务协作…), so that "1" of one is not taken for "1" of another."""
+    if len(lists) < 2 or any(task.get("list") for _, found in lists for task in found):
+        return
+    names = [name for name, _ in lists]
+    refs = [{task["ref"] for task in found} for _, found in lists]
+    restarts = any(refs[i] & refs[j] for i in range(len(refs)) for j in range(i + 1, len(refs)))
+    if not restarts or None in names or len(set(names)) != len(names):
+        return
+    for name, found in lists:
+        for task in found:
+            task["list"] = name
+            task["category"] = task.get("category") or name
 
 
 def _statements(document: Document, context: Context) -> list[dict]:

@@ -94,3 +94,39 @@ def test_a_breakdown_under_a_two_row_header_is_read_per_town_not_as_tasks():
     # 对 is a column's measure: 镇村结对（对） goes to the task naming it; 2 = the body's 2对.
     assert [(t["assignee"], t["value"], t["unit"]) for t in second["targets"] if t.get("from_annex")] == [
         ("港城街道", 1, "对"), ("海西镇", 1, "对")]
+
+
+def _sheets_workbook(names):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, tasks in names.items():
+        ws = book.create_sheet(name)
+        ws.append([f"2027年协作任务清单（{name}）"])
+        ws.append(["填报说明：目标值为年度任务数。"])
+        ws.append(["序号", "任务名称", "目标值", "计量单位", "责任单位", "完成时限"])
+        for number, (task, value, unit, lead) in enumerate(tasks, start=1):
+            ws.append([number, task, value, unit, lead, "2027年12月"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_several_lists_each_numbered_from_one_take_their_own_names():
+    data = _sheets_workbook({
+        "产业协作": [("引导企业投资落地项目", 10, "个", "区投资促进局"), ("新建帮扶车间", 8, "个", "区经信局")],
+        "劳务协作": [("帮助农村劳动力就业", 1800, "人", "区人社局")],
+    })
+    plan = parse_document(data, "清单.xlsx")
+    assert [(t["list"], t["ref"], t["category"]) for t in plan["tasks"]] == [
+        ("产业协作", "1", "产业协作"), ("产业协作", "2", "产业协作"), ("劳务协作", "1", "劳务协作")]
+    # The same lists as text: each name is the word bracketed at the end of the title above it.
+    text = ("2027年协作任务清单（产业协作）\n序号\t任务名称\t责任单位\t完成时限\n1\t引导企业投资落地项目\t区投资促进局\t12月底前\n\n"
+            "2027年协作任务清单（劳务协作）\n填报说明：每月报送。\n序号\t任务名称\t责任单位\t完成时限\n1\t帮助农村劳动力就业\t区人社局\t11月底前\n")
+    plan = parse_document(text.encode("utf-8"), "清单.txt")
+    assert [(t["list"], t["ref"]) for t in plan["tasks"]] == [("产业协作", "1"), ("劳务协作", "1")]
+
+
+def test_lists_numbered_on_from_each_other_keep_no_name():
+    data = _sheets_workbook({"产业协作": [("引导企业投资落地项目", 10, "个", "区投资促进局")]})
+    plan = parse_document(data, "清单.xlsx")
+    assert plan["tasks"][0]["list"] is None

@@ -54,6 +54,7 @@ LAYOUT = {
     "031": {"multiline": [5], "xlsx_titles": 2,
             "sheet_names": ["产业协作", "劳务协作", "消费帮扶", "人才交流"]},
     "032": {"span_lone": True, "landscape": True, "xlsx_titles": 2},
+    "037": {"xlsx_titles": 2, "landscape": True},
 }
 
 HEADING = [

@@ -9,7 +9,7 @@ its own) has its consecutive unit lines joined into one cell.
 import re
 
 from intake.document import Cell, Document, Paragraph, Row, Table
-from intake.interpret.tables import header_roles, is_task_table
+from intake.interpret.tables import UNIT_ROLES, header_roles, is_task_table
 from intake.interpret.text import tidy
 from intake.interpret.units import looks_like_unit, split_units
 
@@ -35,6 +35,22 @@ def _header_at(paragraphs: list[Paragraph], start: int) -> list[str] | None:
             return header
         header.pop()
     return None
+
+
+def _lower_row_in_place(header: list[str]) -> list[str]:
+    """A two-row header flattened in HTML order — "…、责任单位、完成时限、牵头单位、配合单位":
+    the upper row, then the lower row's names under "责任单位" at the end. They take the
+    upper name's place, which is where their cells stand in each row."""
+    roles = header_roles(header)
+    tail = len(header)
+    while tail > 0 and roles[tail - 1] in UNIT_ROLES:
+        tail -= 1
+    lower = header[tail:]
+    # The upper name: the last unit column before the others, with columns of its own after it.
+    upper = next((i for i in range(tail - 2, -1, -1) if roles[i] in UNIT_ROLES), None)
+    if len(lower) < 2 or upper is None:
+        return header
+    return header[:upper] + lower + header[upper + 1:tail]
 
 
 def _row_cells(lines: list[str], width: int) -> list[Cell]:
@@ -80,8 +96,10 @@ def _rebuild(paragraphs: list[Paragraph]) -> list:
             out.append(paragraphs[position])
             position += 1
             continue
+        printed = len(header)
+        header = _lower_row_in_place(header)
         table = Table(header=header, location=f"{paragraphs[position].location}起的表格")
-        cursor = position + len(header)
+        cursor = position + printed
         expected = 1
         while cursor < len(paragraphs) and tidy(paragraphs[cursor].text) == str(expected):
             end = cursor + 1

@@ -130,3 +130,17 @@ def test_lists_numbered_on_from_each_other_keep_no_name():
     data = _sheets_workbook({"产业协作": [("引导企业投资落地项目", 10, "个", "区投资促进局")]})
     plan = parse_document(data, "清单.xlsx")
     assert plan["tasks"][0]["list"] is None
+
+
+def test_a_two_row_header_flattened_in_html_order_puts_the_lower_names_in_place():
+    lines = ["2026年协作重点任务清单", "现将任务清单公布如下。",
+             "序号", "工作任务", "目标值", "计量单位", "责任单位", "完成时限", "牵头单位", "配合单位",
+             "1", "向结对县拨付区级财政援助资金", "6000", "万元", "区财政局", "区农业农村局", "5月底前",
+             "2", "引导区内企业到结对县落地投资项目", "8", "个", "区投资促进局", "区商务局", "区发改局", "12月底前",
+             "3", "帮助农村劳动力稳定就业", "1200", "人", "区人社局", "各街道", "11月底前"]
+    plan = parse_document("\n".join(lines).encode("utf-8"), "清单.txt")
+    got = [(t["ref"], t["lead_units"], t["partner_units"], t["deadline_text"]) for t in plan["tasks"]]
+    assert got == [("1", ["区财政局"], ["区农业农村局"], "5月底前"),
+                   ("2", ["区投资促进局"], ["区商务局", "区发改局"], "12月底前"),
+                   ("3", ["区人社局"], ["各街道"], "11月底前")]
+    assert [(t["value"], t["unit"]) for t in plan["tasks"][0]["targets"]] == [(6000, "万元")]

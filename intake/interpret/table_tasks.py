@@ -134,10 +134,27 @@ def _is_section_row(raw: RawTask, number: str) -> bool:
     return 0 < len(heading) <= 25 and not re.search(r"[，。；,;]", heading.rstrip("。"))
 
 
+def _is_part_row(raw: RawTask) -> bool:
+    """An unnumbered ledger row whose task cell opens with 其中 and carries its own figure."""
+    return (not tidy(raw.text("ref")) and tidy(raw.text("text")).startswith("其中")
+            and bool(tidy(raw.text("target_value"))))
+
+
 def _same_task(raw: RawTask, first: RawTask, has_item: bool) -> bool:
     """A ledger row carrying the same task number as the row above: another of that task's targets."""
     ref = tidy(raw.text("ref"))
     return bool(ref) and ref == tidy(first.text("ref")) and (not has_item or tidy(raw.text("item")) == tidy(first.text("item")))
+
+
+def _ledger_targets(rows: list[RawTask]) -> list[dict]:
+    """A ledger task's targets, its 其中 rows parts of the task's own (first) target."""
+    targets = targets_from_rows([{role: r.text(role) for role in r.cells if role != "part"} for r in rows])
+    whole = next((r for r in rows if "part" not in r.cells), None)
+    if whole is not None and targets and len(targets) == len(rows):
+        for target, row in zip(targets, rows):
+            if "part" in row.cells:
+                target["part_of"] = 0
+    return targets
 
 
 def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases, home,
@@ -163,6 +180,12 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             continue
         if ledger and raws and _same_task(raw, raws[-1], has_item):
             rows_of[-1].append(raw)  # the task's cells merged or repeated over its targets
+            continue
+        if ledger and raws and rows_of[-1] and _is_part_row(raw):
+            # "其中：到白沙区就业 1200 人", unnumbered under a task: a part of its target.
+            raw.cells["metric"] = [re.sub(r"^其中[：:]?", "", tidy(raw.text("text")))]
+            raw.cells["part"] = ["1"]
+            rows_of[-1].append(raw)
             continue
         continues = (
             has_ref and row.after_page_break and raws and "heading" not in raws[-1].cells
@@ -230,7 +253,7 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             lead=lead, partner=partner, deadline_text=deadline_text, year=year,
             score=plain_number(score) if score is not None else None,
             evidence=raw.text("evidence"), optional="自选" in (category or ""),
-            targets=(targets_from_rows([{role: r.text(role) for role in r.cells} for r in rows]) if ledger
+            targets=(_ledger_targets(rows) if ledger
                      else targets_for([raw.cells.get("text", []) if text else [], raw.cells.get("measures", [])], context)),
             location=location, source_text=source_text,
         ))

@@ -144,3 +144,17 @@ def test_a_two_row_header_flattened_in_html_order_puts_the_lower_names_in_place(
                    ("2", ["区投资促进局"], ["区商务局", "区发改局"], "12月底前"),
                    ("3", ["区人社局"], ["各街道"], "11月底前")]
     assert [(t["value"], t["unit"]) for t in plan["tasks"][0]["targets"]] == [(6000, "万元")]
+
+
+def test_unnumbered_qizhong_rows_of_a_ledger_are_parts_of_the_task_above():
+    text = ("2026年协作项目任务台账\n"
+            "序号\t任务名称\t目标值\t计量单位\t责任单位\t完成时限\n"
+            "1\t实施协作资金项目\t24\t个\t县乡村振兴局\t2026年12月31日\n"
+            "\t其中：产业发展类项目\t16\t个\t\t\n"
+            "\t其中：乡村建设类项目\t8\t个\t\t\n"
+            "2\t开展劳务技能培训\t1500\t人次\t县人社局\t2026年10月31日\n")
+    plan = parse_document(text.encode("utf-8"), "台账.txt")
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2"]
+    first = plan["tasks"][0]["targets"]
+    assert [(t["metric"], t["value"], t.get("part_of")) for t in first] == [
+        ("", 24, None), ("产业发展类项目", 16, 0), ("乡村建设类项目", 8, 0)]

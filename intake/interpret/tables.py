@@ -35,6 +35,11 @@ HEADER_ROLES = [
 UNIT_ROLES = ("lead", "partner", "responsible")
 
 
+# A column of figures: "任务数", "消费帮扶（万元）/任务数", "社会帮扶资金（万元）" — a count or a measure
+# in brackets, never the task's wording.
+_FIGURE_COLUMN = re.compile(r"任务(?:数|量|额)$|[（(](?:万?元|亿元|人|人次|个|对|户|%|吨|亩|万人|项)[)）]")
+
+
 def header_roles(header: list[str]) -> list[str | None]:
     roles = []
     for cell in header:
@@ -42,7 +47,8 @@ def header_roles(header: list[str]) -> list[str | None]:
         # A two-row header read as "目标任务/计量单位": the lower name says what the column holds.
         lower = name.rsplit("/", 1)[-1]
         found = next((role for role, pattern in HEADER_ROLES if pattern.search(lower)), None) if lower else None
-        roles.append(found or next((role for role, pattern in HEADER_ROLES if pattern.search(name)), None))
+        role = found or next((role for role, pattern in HEADER_ROLES if pattern.search(name)), None)
+        roles.append(None if role == "text" and _FIGURE_COLUMN.search(name) else role)
     # A task header spanning two grid columns ("2023年省、市下达任务" over 类别 and
     # 任务) comes out twice: the first column holds the row's label.
     for index in range(len(header) - 1):

@@ -434,3 +434,12 @@ def test_arabic_items_run_together_with_labelled_fields_are_split():
 def test_a_label_inside_the_closing_bracket_does_not_split_the_item():
     plan = _parse("南湖区工作安排\n1.做好信息报送。每月报送1篇。（牵头单位：区委办； 责任单位：区发改局）\n2.做好总结。\n")
     assert _task(plan, "1")["lead_units"] == ["区委办"] and _task(plan, "1")["partner_units"] == ["区发改局"]
+
+
+def test_a_column_of_figures_is_no_task_column():
+    # An annex breaking figures down per town: "任务数" and "（万元）" head figures, not the task's wording.
+    from intake.interpret.tables import header_roles
+
+    roles = header_roles(["序号", "镇（街道）", "社会帮扶资金（万元）", "消费帮扶（万元）/任务数", "劳务协作（人）"])
+    assert "text" not in roles
+    assert header_roles(["序号", "工作任务", "责任单位"])[1] == "text"

@@ -67,6 +67,8 @@ class Node:
     deadline: str | None = None
     children: list["Node"] = field(default_factory=list)
     parent: "Node | None" = None
+    printed: str = ""  # the item's line as printed, number and all
+    folded: bool = False  # its sub-points were folded into its body: its head is wording, not a heading
 
 
 def _marker(text: str):
@@ -142,7 +144,8 @@ def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
             level = ranks.index(kind)
             while stack and stack[-1].level >= level:
                 stack.pop()
-            node = Node(kind, number, head, paragraph.location, level, parent=stack[-1] if stack else None)
+            node = Node(kind, number, head, paragraph.location, level, parent=stack[-1] if stack else None,
+                        printed=text)
             (stack[-1].children if stack else roots).append(node)
             stack.append(node)
             continue
@@ -173,7 +176,24 @@ def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
             stack.clear()  # the signature or an annex ends the list
             continue
         current.body.append(text)
+    for node in _all(roots):
+        _fold_sub_points(node)
     return roots
+
+
+def _fold_sub_points(node: Node) -> None:
+    """"1.推进产业园建设。（1）新建厂房…；（2）引进企业…" followed by 牵头单位/完成时限 lines:
+    the lines close the item, not its last sub-point, so the sub-points are the item's
+    wording and the item is the task."""
+    children = node.children
+    if len(children) < 2 or node.units or node.body or any(c.children for c in children):
+        return
+    last = children[-1]
+    if not last.units or any(c.units or c.deadline or c.body for c in children[:-1]):
+        return
+    node.body = [c.printed for c in children[:-1]] + [last.printed, *last.body]
+    node.units, node.deadline = last.units, last.deadline
+    node.children, node.folded = [], True
 
 
 def _title(head: str) -> str:
@@ -272,7 +292,7 @@ def _items_of(leaf: Node, aliases) -> list[tuple[list[str], str | None, str, lis
     """(extra ref parts, category, text, body paragraphs) for a leaf: one, or one per 一是/二是 clause."""
     parent_title = _title(leaf.parent.head) if leaf.parent else None
     head = leaf.head
-    if _is_heading(head) and leaf.body:
+    if _is_heading(head) and leaf.body and not leaf.folded:
         category, paragraphs = _title(head), list(leaf.body)
     else:
         category, paragraphs = parent_title, [head, *leaf.body]

@@ -443,3 +443,35 @@ def test_a_column_of_figures_is_no_task_column():
     roles = header_roles(["序号", "镇（街道）", "社会帮扶资金（万元）", "消费帮扶（万元）/任务数", "劳务协作（人）"])
     assert "text" not in roles
     assert header_roles(["序号", "工作任务", "责任单位"])[1] == "text"
+
+
+def test_sub_points_closed_by_the_items_unit_lines_are_its_wording():
+    plan = _parse("""云岭县2026年协作工作方案
+一、产业协作
+1.推进协作产业园建设。
+（1）新建标准化厂房2万平方米，6月底前完成主体工程；
+（2）新引进企业入园5家。
+牵头单位：县工业园区管委会
+配合单位：县发改局、县自然资源局
+完成时限：2026年11月底前
+2.发展特色产业。建设茶园基地1万亩。
+牵头单位：县农业农村局
+""")
+    assert [t["ref"] for t in plan["tasks"]] == ["一.1", "一.2"]
+    first = plan["tasks"][0]
+    assert first["text"].startswith("推进协作产业园建设。（1）新建标准化厂房2万平方米")
+    assert "（2）新引进企业入园5家" in first["text"]
+    assert first["lead_units"] == ["县工业园区管委会"] and first["partner_units"] == ["县发改局", "县自然资源局"]
+    assert first["deadline"] == "2026-11-30"
+    assert [(t["value"], t["unit"]) for t in first["targets"]] == [(2, "万平方米"), (5, "家")]
+
+
+def test_sub_points_with_units_of_their_own_stay_tasks():
+    plan = _parse("""云岭县2026年协作工作方案
+1.推进协作产业园建设。
+（1）新建标准化厂房2万平方米。
+牵头单位：县工业园区管委会
+（2）新引进企业入园5家。
+牵头单位：县投资促进局
+""")
+    assert [t["ref"] for t in plan["tasks"]] == ["1.1", "1.2"]

@@ -13,6 +13,7 @@ from typing import Callable
 
 from checks.findings import ERROR, NOTE, WARNING, Finding, number
 from checks.tasks import DONE, SHORTFALL, TOTAL, TaskView, dec
+from checks.totals import check_stated_totals
 from intake.interpret.text import squash
 from intake.interpret.units import county_stem, unit_level
 
@@ -61,6 +62,9 @@ def check_breakdowns(view: TaskView, report, context: "Context") -> None:
         groups = {p.each for p in parts}
         if whole == total.value:
             continue
+        raw = view.task.get("targets") or []
+        if all(raw[p.index].get("from_annex") for p in parts):
+            continue  # an annex column against the body: checks.totals
         if any(p.assignee is None for p in parts):
             _check_kinds(view, total, parts, whole, report)
             continue
@@ -286,40 +290,6 @@ def check_statements(plan_json: dict, report) -> None:
                            f"{'下限' if said.get('comparator') == '>=' else '确数'}，一个是"
                            f"{'下限' if target.get('comparator') == '>=' else '确数'}",
                            expected=dec(said["value"]), found=dec(target["value"]))
-
-
-def check_stated_totals(plan_json: dict, report) -> None:
-    """A 合计 row against its items: an annex's column (targets read from it) and a scored
-    list's 分值 column."""
-    tasks = plan_json.get("tasks") or []
-    for task in tasks:
-        for total in task.get("annex_total") or []:
-            parts = [t for t in task.get("targets") or []
-                     if t.get("from_annex") and t.get("metric") == total["metric"] and t.get("unit") == total["unit"]]
-            summed = sum((dec(t["value"]) for t in parts), Decimal(0))
-            if parts and summed != dec(total["value"]):
-                unit = _u(total["unit"])
-                report(task, ERROR, "annex_total",
-                       f"附表“{total['metric']}”列{len(parts)}个单位相加为{number(summed)}{unit}，"
-                       f"合计行印为{number(dec(total['value']))}{unit}（相差{number(dec(total['value']) - summed)}{unit}）",
-                       expected=dec(total["value"]), found=summed)
-    for stated in (plan_json.get("plan") or {}).get("stated_totals") or []:
-        if stated.get("field") != "score":
-            continue
-        scores = [dec(t["score"]) for t in tasks if t.get("score") is not None and t.get("list") == stated.get("list")
-                  and ("refs" not in stated or str(t.get("ref")) in stated["refs"])]
-        summed = sum(scores, Decimal(0))
-        if scores and summed != dec(stated["value"]) and "refs" in stated:
-            # A section heading's subtotal "一、组织领导（15分）" against the section's items.
-            report(None, ERROR, "score_total_row",
-                   f"“{stated.get('section') or ''}”下{len(scores)}项分值相加为{number(summed)}分，"
-                   f"标题印为{number(dec(stated['value']))}分（相差{number(dec(stated['value']) - summed)}分）",
-                   expected=dec(stated["value"]), found=summed)
-        elif scores and summed != dec(stated["value"]):
-            report(None, ERROR, "score_total_row",
-                   f"各项分值相加为{number(summed)}分，合计行印为{number(dec(stated['value']))}分"
-                   f"（相差{number(dec(stated['value']) - summed)}分）",
-                   expected=dec(stated["value"]), found=summed)
 
 
 def check_plan(plan_json: dict, context: Context | None = None) -> list[Finding]:

@@ -42,8 +42,20 @@ def test_an_annex_column_that_does_not_add_up_to_its_total_row_is_an_error():
     assert len(total) == 1 and total[0].severity == "error"
     assert (total[0].expected, total[0].found) == (600, 590)
     assert "合计行印为600万元" in total[0].message
-    # Against the body's 600 the parts leave 10 unassigned.
-    assert [f.found for f in findings if f.code == "breakdown_remainder"] == [590]
+    # Against the body's 600 the rows leave 10: said once, naming the body and the annex.
+    body = [f for f in findings if f.code == "annex_body"]
+    assert [(f.severity, f.expected, f.found) for f in body] == [("error", 600, 590)]
+    assert "正文600万元，附表合计行也印600万元，但附表3个单位相加为590万元，相差10万元" in body[0].message
+    assert not [f for f in findings if f.code == "breakdown_remainder"]
+
+
+def test_an_annex_total_that_differs_from_the_body_names_both():
+    text = NOTICE.format(first=200).replace("合计\t\t600", "合计\t\t650").replace("南山镇\t200", "南山镇\t250")
+    findings = _findings(text)
+    body = [f for f in findings if f.code == "annex_body"]
+    assert [(f.severity, f.ref, f.expected, f.found) for f in body] == [("error", "一", 600, 650)]
+    assert "“消费帮扶”正文600万元，附表合计650万元，相差50万元" in body[0].message
+    assert not [f for f in findings if f.code == "annex_total"]  # the rows do add up to 650
 
 
 def test_a_scored_list_whose_items_do_not_add_up_to_its_total_row():
@@ -62,6 +74,35 @@ def test_the_written_corpus_document_with_a_deliberate_error_is_caught_in_every_
         findings = check_plan(parse_document((folder / name).read_bytes(), name))
         errors = [f for f in findings if f.code == "annex_total"]
         assert [(f.expected, f.found) for f in errors] == [(1400, 1390)], name
+        against_body = [f for f in findings if f.code == "annex_body"]
+        assert [(f.ref, f.expected, f.found) for f in against_body] == [("二", 1400, 1390)], name
+        assert "正文1400万元" in against_body[0].message and "相差10万元" in against_body[0].message
+        # 社会帮扶资金 380 and 劳务协作 320 agree with the body: nothing said of them.
+        assert not [f for f in findings if f.severity == "error" and f.code not in ("annex_total", "annex_body")], name
+
+
+HEADED = ("北湖区协作办\n关于印发2026年东西部协作工作要点的通知\n"
+          "一、产业协作（{score}分）\n"
+          "1.引导企业到协作地区投资。（牵头单位：区商务局）\n"
+          "二、消费帮扶{total}万元\n"
+          "1.区直单位采购农特产品600万元。（牵头单位：区机关事务中心）\n"
+          "2.各乡镇（街道）销售农特产品1400万元。（牵头单位：区商务局）\n")
+
+
+def test_a_heading_stating_a_quantity_against_its_items_figures():
+    assert not [f for f in _findings(HEADED.format(score=20, total=2000)) if f.code == "heading_total"]
+    wrong = [f for f in _findings(HEADED.format(score=20, total=2100)) if f.code == "heading_total"]
+    assert [(f.severity, f.ref, f.expected, f.found) for f in wrong] == [("warning", "二.1", 2100, 2000)]
+    assert "标题“消费帮扶2100万元”的2100万元与其下2项任务所列2个数字之和2000万元不符（相差100万元）" in wrong[0].message
+
+
+def test_a_heading_stating_a_score_against_its_items_scores():
+    plan = parse_document(HEADED.format(score=20, total=2000).encode("utf-8"), "要点.txt")
+    assert {"field": "score", "value": 20, "list": None, "category": "产业协作（20分）"} in plan["plan"]["stated_totals"]
+    plan["tasks"][0]["score"] = 15  # an item's 分值 as a scored list prints it
+    wrong = [f for f in check_plan(plan) if f.code == "score_heading"]
+    assert [(f.expected, f.found) for f in wrong] == [(20, 15)]
+    assert "标题“产业协作（20分）”写20分，其下1项分值相加为15分（相差5分）" in wrong[0].message
 
 
 ASSESSMENT = ("北湖区协作考核细则\n考核项目\t考核内容\t分值\t评分标准\t评分部门\n"

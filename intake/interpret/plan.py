@@ -8,6 +8,7 @@ from intake.errors import IntakeError
 from intake.interpret import annex as breakdowns, flat_tables, items, outline
 from intake.interpret.facts import extract_facts
 from intake.interpret.table_tasks import join_sections, tasks_from_table
+from intake.interpret.headings import category_totals
 from intake.interpret.tables import UNIT_ROLES, assign_roles, header_roles, is_task_table, merge_two_row_header
 from intake.interpret.targets import Context, extract_targets
 from intake.interpret.text import forget_document, tidy
@@ -123,6 +124,8 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             "请确认上传的是任务分工文件；若任务没有编号，请在每项任务前加上序号再上传。",
             document.name,
         )
+    if headed := category_totals(tasks):  # "一、产业协作（20分）" over its items
+        facts.setdefault("stated_totals", []).extend(headed)
     if task_tables:
         facts["statements"] = _statements(document, context)
     plan_json = {"format": "plan/1", "plan": facts, "tasks": tasks}

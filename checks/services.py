@@ -26,11 +26,12 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
     plans = {p["id"]: {"format": "plan/1", "plan": {
         "title": p["title"], "doc_number": p["doc_number"] or None, "year": p["year"], "end_year": p["end_year"],
         "references": p["references"], "statements": p["statements"],
+        **({"stated_totals": p["stated_totals"]} if p["stated_totals"] else {}),
     }, "tasks": []} for p in Plan.objects.filter(pk__in=plan_ids).values(
-        "id", "title", "doc_number", "year", "end_year", "references", "statements")}
+        "id", "title", "doc_number", "year", "end_year", "references", "statements", "stated_totals")}
     tasks = {}
     for t in (Task.objects.filter(plan_id__in=plan_ids, archived=False).order_by("plan_id", "position", "id").values(
-            "id", "plan_id", "ref", "list_name", "category", "text", "measures", "deadline", "deadline_text", "score",
+            "id", "plan_id", "ref", "list_name", "category", "text", "measures", "deadline", "deadline_text", "score", "annex_totals",
             "upper_task__plan__doc_number", "upper_task__plan__title", "upper_task__list_name", "upper_task__ref")):
         upper_label = t["upper_task__plan__doc_number"] or t["upper_task__plan__title"]
         task = {
@@ -41,6 +42,7 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
             # The upper task it implements, so two saved plans pair their tasks exactly.
             "upper": [upper_label, t["upper_task__list_name"] or None, t["upper_task__ref"]] if upper_label else None,
             "_printed_units": [],
+            **({"annex_total": t["annex_totals"]} if t["annex_totals"] else {}),
         }
         tasks[t["id"]] = task
         plans[t["plan_id"]]["tasks"].append(task)
@@ -69,11 +71,17 @@ def plans_as_json(plan_ids: list[int]) -> dict[int, dict]:
             **({"carried_over": row["carried_over"]} if row["carried_over"] else {}),
             # Why the office saved a breakdown that does not add up (planning's 预分解).
             **({"breakdown_reason": row["breakdown_reason"]} if row["breakdown_reason"] else {}),
+            **({"from_annex": True} if _annex_row(tasks[row["task_id"]], row) else {}),
         })
     for row in rows:
         if row["parent_id"] in index:
             tasks[row["task_id"]]["targets"][index[row["id"]]]["part_of"] = index[row["parent_id"]]
     return plans
+
+
+def _annex_row(task: dict, row: dict) -> bool:
+    """A saved target read from an annex column: one of those its 合计 was stored with."""
+    return any(row["id"] in (total.get("targets") or []) for total in task.get("annex_total") or [])
 
 
 def _import_unit_status(plan_json: dict, scope: Region | None):

@@ -268,8 +268,17 @@ def do_split_task(actor, task: Task, *, ref: str, text: str = "", measures: str 
         new.upper_task_id = task.upper_task_id
         new.save(update_fields=["upper_task"])
         _move_targets_with_figures(task, new, moving)
+        _move_annex_totals(task, new, {t.pk for t in moving})
         hooks.plan_saved(task.plan)
     return new
+
+
+def _move_annex_totals(source: Task, to: Task, moved: set[int]) -> None:
+    """An annex 合计 (checks.totals) goes with the targets it sums when all of them moved."""
+    going = [t for t in source.annex_totals or [] if t.get("targets") and set(t["targets"]) <= moved]
+    if going:
+        Task.objects.filter(pk=source.pk).update(annex_totals=[t for t in source.annex_totals if t not in going] or None)
+        Task.objects.filter(pk=to.pk).update(annex_totals=going)
 
 
 def _with_parts(task: Task, chosen: list[Target]) -> list[Target]:
@@ -351,6 +360,7 @@ def do_merge_tasks(actor, keep: Task, other: Task, *, reason: str = "") -> Task:
                 setattr(keep, name, f"{mine}\n{theirs}".strip())
         if other.score is not None:
             keep.score = (keep.score or Decimal(0)) + other.score
+        keep.annex_totals = (keep.annex_totals or []) + (other.annex_totals or []) or None  # with the targets they sum
         Task.objects.filter(upper_task=other).update(upper_task=keep)
         _save(keep)
         placeholders(other).delete()

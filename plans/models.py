@@ -71,6 +71,12 @@ class Plan(models.Model):
         "正文中的数字", default=list, blank=True,
         help_text="任务表以外的正文所写的数字（值、单位、比较、出处），用于核对清单与正文是否一致",
     )
+    # 合计 rows and headings stating a total ("一、生产发展（170分）", "二、消费帮扶2000万元"), as
+    # the import read them (Plan JSON plan.stated_totals): the checks hold the items to them.
+    stated_totals = models.JSONField(
+        "标题和合计行所写的总数", null=True, blank=True,
+        help_text="导入时读出的合计行、标题所写的分值或数量，用于核对各项之和",
+    )
     source_file = models.FileField("原始文件", upload_to="plans/source/%Y/", blank=True)
     state = models.CharField("状态", max_length=16, choices=State.choices, default=State.ACTIVE, db_index=True,
                              help_text="参考和已归档的方案不生成填报任务，不计入看板和通报")
@@ -118,6 +124,9 @@ class Task(Traceable):
     score = models.DecimalField("分值", max_digits=7, decimal_places=2, null=True, blank=True,
                                 validators=[MinValueValidator(Decimal(0))])
     evidence_required = models.TextField("考核要求", blank=True)
+    # An annex column's 合计 row breaking this task's figure down (Plan JSON annex_total), with the
+    # units of its rows ("rows"): the checks hold the rows to it and it to the body's figure.
+    annex_totals = models.JSONField("附表合计", null=True, blank=True, help_text="附表分解列的合计行及其各行单位")
     # A task dropped from the work after units reported on it: kept with its reports and figures,
     # out of reporting (no new months), the checks and the plan's task table (planning.editing).
     archived = models.BooleanField("已归档", default=False, help_text="已有填报的任务不删除，归档后不再填报")

@@ -326,3 +326,50 @@ def test_a_target_with_figures_keeps_its_unit(work, office):
         editing.do_set_targets(office, work["task"], rows)
     assert "不能改承担单位" in error.value.message
     assert Target.objects.get(pk=gudong["id"]).assignee == work["units"]["鼓东街道"]
+
+
+# --- an annex's 合计 kept with the targets it sums (checks.totals) -----------------------------------
+
+def _annex_findings(plan):
+    from checks.services import findings_for_plan
+
+    return [(f.code, f.ref, f.expected, f.found) for f in findings_for_plan(plan) if f.code.startswith("annex")]
+
+
+def _with_annex(work, printed=100):
+    """The task's three street targets as an annex column whose 合计 row printed `printed`."""
+    task = work["task"]
+    rows = list(task.targets.exclude(assignee=None).values_list("pk", flat=True))
+    task.annex_totals = [{"metric": "社会帮扶资金", "value": printed, "unit": "万元", "targets": rows}]
+    task.save()
+    return rows
+
+
+def test_an_annex_total_goes_with_its_rows_when_a_task_is_split(work, office):
+    _with_annex(work, printed=110)
+    before = _annex_findings(work["plan"])
+    assert sorted(code for code, *_ in before) == ["annex_body", "annex_total"]
+    total = work["task"].targets.get(assignee=None)
+    new = editing.do_split_task(office, work["task"], ref="1.2", text="社会帮扶资金。", targets=[total], reason="资金单列")
+    assert Task.objects.get(pk=new.pk).annex_totals[0]["value"] == 110
+    assert Task.objects.get(pk=work["task"].pk).annex_totals is None
+    assert _annex_findings(work["plan"]) == [(code, "1.2", expected, found) for code, _, expected, found in before]
+
+
+def test_an_annex_total_goes_with_its_rows_when_tasks_are_merged(work, office):
+    _with_annex(work, printed=110)
+    before = _annex_findings(work["plan"])
+    other = editing.do_add_task(office, work["plan"], ref="2", text="选派教师。", lead_units=[work["units"]["区教育局"]])
+    keep = editing.do_merge_tasks(office, other, work["task"], reason="同一项工作")
+    assert _annex_findings(work["plan"]) == [(code, keep.ref, expected, found) for code, _, expected, found in before]
+
+
+def test_editing_an_annex_row_reruns_the_check(work, office):
+    rows = _with_annex(work, printed="99.9")  # the three rows add up to it (3 × 33.3)
+    task = work["task"]
+    assert "annex_total" not in [code for code, *_ in _annex_findings(work["plan"])]
+    table = [{"id": t.pk, "metric": t.metric, "quantity": t.quantity + (10 if t.pk == rows[0] else 0), "unit": t.unit,
+              "comparator": t.comparator, "assignee": t.assignee, "parent": t.parent_id}
+             for t in task.targets.order_by("position", "pk")]
+    editing.do_set_targets(office, task, table, reason="改正")
+    assert ("annex_total", task.ref) in [(code, ref) for code, ref, *_ in _annex_findings(work["plan"])]

@@ -170,6 +170,8 @@ def _save_plan_facts(facts: dict, existing: Plan | None, user, state: str | None
     plan.references = [_text(r) for r in ([references] if isinstance(references, str) else references) if _text(r)]
     if "statements" in facts:
         plan.statements = json.loads(json.dumps(facts.get("statements") or [], default=str))
+    # What this version's 合计 rows and headings state (none stated: none kept from an earlier one).
+    plan.stated_totals = json.loads(json.dumps(facts.get("stated_totals"), default=str)) or None
     if plan.pk is None and user is not None and getattr(user, "unit_id", None):
         plan.office_id = user.unit_id
     if state is not None and state not in Plan.State.values:
@@ -214,7 +216,9 @@ def _save_tasks(plan: Plan, tasks: list[dict], units: _Units) -> None:
         where = f"{task_label(key)}任务"
         _clean_and_save(task, where, task_index=index)
         _save_assignments(task, data, units, where, index)
-        _save_targets(task, data, units, where, index)
+        rows = _save_targets(task, data, units, where, index)
+        # Not through save(): the task's history already has this version.
+        Task.objects.filter(pk=task.pk).update(annex_totals=annex_totals(data, rows))
 
 
 def _fill_task(task: Task, data: dict, key: tuple[str, str], index: int) -> None:
@@ -237,6 +241,18 @@ def _fill_task(task: Task, data: dict, key: tuple[str, str], index: int) -> None
             task.source_text = _text(source.get("text"))
 
 
+def annex_totals(data: dict, rows: list[Target]) -> list[dict] | None:
+    """The task's annex 合计 rows, each with the ids of the saved targets it sums ("targets"):
+    a saved target does not say it came from the annex, and an edit keeps its id."""
+    specs = [t for t in data.get("targets") or [] if isinstance(t, dict)]
+    found = []
+    for total in data.get("annex_total") or []:
+        ids = [row.pk for row, spec in zip(rows, specs) if spec.get("from_annex")
+               and spec.get("metric") == total.get("metric") and spec.get("unit") == total.get("unit")]
+        found.append({**json.loads(json.dumps(total, default=str)), "targets": ids})
+    return found or None
+
+
 def _save_assignments(task: Task, data: dict, units: _Units, where: str, index: int) -> None:
     task.assignments.all().delete()  # nothing refers to assignments: rewriting them loses nothing
     for role, key in ((Assignment.Role.LEAD, "lead_units"), (Assignment.Role.PARTNER, "partner_units")):
@@ -250,7 +266,7 @@ def _save_assignments(task: Task, data: dict, units: _Units, where: str, index: 
                             f"{where}的{Assignment.Role(role).label}“{printed}”", task_index=index)
 
 
-def _save_targets(task: Task, data: dict, units: _Units, where: str, index: int) -> None:
+def _save_targets(task: Task, data: dict, units: _Units, where: str, index: int) -> list[Target]:
     specs = [t for t in data.get("targets") or [] if isinstance(t, dict)]
     # Keep the rows of unchanged figures: reported progress hangs on them.
     unused = defaultdict(list)
@@ -292,6 +308,7 @@ def _save_targets(task: Task, data: dict, units: _Units, where: str, index: int)
         if parent_index is not None:
             row.parent = rows[parent_index]
             _clean_and_save(row, f"{where}的第{position}个指标（{row.metric}）", task_index=index, field="targets")
+    return rows
 
 
 def _part_of(spec: dict, specs: list[dict], own: int, where: str, index: int) -> int | None:

@@ -101,9 +101,11 @@ def _check_kinds(view: TaskView, total, parts, summed: Decimal, report) -> None:
     head += "以上" if total.comparator == ">=" else ""
     named = "、".join(dict.fromkeys(m for m in metrics if m)) or "各项"
     if summed > total.value:
+        # One part above the whole cannot be; several may overlap (脱贫劳动力 / 到东部就业).
+        single = len(parts) == 1 or any(p.value > total.value for p in parts)
         listed = f"其中{named}{number(summed)}{unit}" if len(parts) == 1 else f"其中{named}{len(parts)}项合计{number(summed)}{unit}"
-        report(view.task, ERROR, "parts_over",
-               f"{head}，{listed}，比总数多{number(summed - total.value)}{unit}",
+        report(view.task, ERROR if single else WARNING, "parts_over",
+               f"{head}，{listed}，比总数多{number(summed - total.value)}{unit}" + ("" if single else "（除非各项有交叉）"),
                expected=total.value, found=summed)
     elif len(parts) > 1:
         why = "总数是下限，所列各项也未必齐全" if total.comparator == ">=" else "所列各项未必齐全"

@@ -39,3 +39,11 @@ def test_the_unit_breakdown_links_stay_as_they_were():
     # "其中县直单位120万元" was already linked by unit; both readings agree.
     assert linked("全县募集社会帮扶资金500万元，其中县直单位负责120万元，各乡镇（街道）负责380万元。") == [
         (500, "万元", None), (120, "万元", 0), (380, "万元", 0)]
+
+
+def test_a_clause_stating_something_else_or_a_threshold_is_no_part():
+    # corpus/real/025: 0.41 and 27万亩 are other targets, not parts of the 3万亩.
+    text = "全年扩种大豆3万亩,其中宜机化玉米大豆带状复合种植等新技术1.2万亩,完成高标准农田建设0.41万亩,确保粮食播种面积在27万亩以上。"
+    assert [p for *_, p in linked(text)] == [None, 0, None, None]
+    # corpus/written/027: "50万元以上的村" says which villages are counted.
+    assert all(p is None for *_, p in linked("村级集体经济收入全部达到10万元以上，其中50万元以上的村达到20个。"))

@@ -54,17 +54,19 @@ def _u(unit: str) -> str:
 
 def check_breakdowns(view: TaskView, report, context: "Context") -> None:
     """Parts against their total; "各N" × the units named against a stated total."""
+    raw = view.task.get("targets") or []
     for total_index, parts in view.parts.items():
         total = view.target(total_index)
+        # An annex column is a breakdown of its own (checks.totals), beside any in the body.
+        parts = [p for p in parts if not raw[p.index].get("from_annex")]
+        if not parts:
+            continue
         if view.first(total.assignee, SHORTFALL) and any(view.first(p.assignee, SHORTFALL) for p in parts):
             continue  # carried-over shortfalls change the sums: check_carry_over_breakdown
         whole = sum((p.value for p in parts), Decimal(0))
         groups = {p.each for p in parts}
         if whole == total.value:
             continue
-        raw = view.task.get("targets") or []
-        if all(raw[p.index].get("from_annex") for p in parts):
-            continue  # an annex column against the body: checks.totals
         if any(p.assignee is None for p in parts):
             _check_kinds(view, total, parts, whole, report)
             continue

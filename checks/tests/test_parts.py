@@ -41,3 +41,14 @@ def test_parts_short_of_a_floor_are_only_noted():
     assert [(f.severity, f.code, f.expected, f.found) for f in found] == [
         ("note", "parts_under", Decimal("4.2"), Decimal("3.69"))]
     assert "其中油菜、绿肥、蔬菜、马铃薯4项合计3.69万亩，比总数少0.51万亩（总数是下限" in found[0].message
+
+
+def test_a_part_by_kind_beside_an_annex_by_town_are_two_breakdowns():
+    # corpus/written/033: "其中…采购5000万元" and the towns' annex both break down the 2亿元.
+    text = ("北湖区协作办\n关于下达2026年消费帮扶任务的通知\n"
+            "（一）消费帮扶。全年销售农特产品900万元，其中通过消费帮扶专馆销售300万元，各乡镇任务见附表。（牵头单位：区商务局）\n"
+            "附表\n序号\t乡镇（街道）\t销售农特产品（万元）\n1\t东街街道\t500\n2\t南山镇\t400\n合计\t\t900\n")
+    plan = parse_document(text.encode("utf-8"), "通知.txt")
+    parents = [t.get("part_of") for t in plan["tasks"][0]["targets"]]
+    assert parents.count(0) == 3  # 300 by kind, 500 and 400 by town
+    assert not [f for f in check_plan(plan) if f.code in PARTS_CODES + ("annex_total", "annex_body")]

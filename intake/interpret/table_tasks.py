@@ -146,6 +146,15 @@ def _same_task(raw: RawTask, first: RawTask, has_item: bool) -> bool:
     return bool(ref) and ref == tidy(first.text("ref")) and (not has_item or tidy(raw.text("item")) == tidy(first.text("item")))
 
 
+def _groups_rows(raws: list[RawTask], roles: list[str | None]) -> bool:
+    """A 类别/考核项目 cell merged over several rows (repeated in each, or left empty below)."""
+    if "category" not in roles:
+        return False
+    labels = [tidy(raw.text("category")) for raw in raws if "heading" not in raw.cells]
+    return len(labels) > 1 and bool(labels[0]) and any(
+        not label or label == before for before, label in zip(labels, labels[1:]))
+
+
 def _ledger_targets(rows: list[RawTask]) -> list[dict]:
     """A ledger task's targets, its 其中 rows parts of the task's own (first) target."""
     targets = targets_from_rows([{role: r.text(role) for role in r.cells if role != "part"} for r in rows])
@@ -202,7 +211,8 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
 
     tasks, previous = [], {}
     section, section_title, section_total = None, None, None
-    position = 0
+    position, group, within = 0, 0, 0
+    grouped = not has_ref and not ledger and "score" in roles and _groups_rows(raws, roles)
     for raw, rows in zip(raws, rows_of):
         if "heading" in raw.cells:
             section_title = clean_category(heading_title(raw.text("heading")))
@@ -230,6 +240,10 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
         # A ledger merges or repeats every task cell: an empty 类别 there is empty, not "as above".
         inherit = "category" in roles and not ledger
         category = clean_category(raw.text("category")) or (previous.get("category") if inherit else None) or section_title
+        if grouped and not (has_ref and number):
+            # 考核项目 merged over several 考核内容 rows: the items are numbered within their group.
+            group, within = (group + 1, 1) if category != previous.get("category") or not previous else (group, within + 1)
+            ref = f"{group}.{within}"
         lead_role = "lead" if "lead" in roles else "responsible"
         lead = units_of(raw.cells.get(lead_role, []), aliases)
         if not lead and has_item and not tidy(raw.text("ref")):

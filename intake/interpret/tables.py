@@ -99,7 +99,9 @@ def merge_two_row_header(table: Table) -> Table:
 
 def is_task_table(table: Table) -> bool:
     roles = header_roles(table.header)
-    if not ("text" in roles and any(r in roles for r in (*UNIT_ROLES, "ref", "deadline"))):
+    # A scored list (考核项目/考核内容/分值/评分标准) needs no unit column: its 分值 makes it one.
+    scored = "score" in roles and ("category" in roles or "evidence" in roles)
+    if not ("text" in roles and (scored or any(r in roles for r in (*UNIT_ROLES, "ref", "deadline")))):
         return False
     # A breakdown whose "任务数" column holds figures only, one per town: no task text anywhere.
     texts = [tidy(row.texts[i]) for row in table.rows for i, role in enumerate(roles)

@@ -158,3 +158,21 @@ def test_unnumbered_qizhong_rows_of_a_ledger_are_parts_of_the_task_above():
     first = plan["tasks"][0]["targets"]
     assert [(t["metric"], t["value"], t.get("part_of")) for t in first] == [
         ("", 24, None), ("产业发展类项目", 16, 0), ("乡村建设类项目", 8, 0)]
+
+
+def test_a_scored_list_without_units_is_a_task_table_numbered_within_its_merged_groups():
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "考核细则"
+    ws.append(["考核项目", "考核内容", "分值", "评分标准"])
+    ws.append(["组织领导", "建立扶贫工作组织机构，制定工作计划。", 6, "每缺少一项扣2分。"])
+    ws.append([None, "每月召开扶贫专题工作会议，有会议记录。", 4, "每缺少一项扣2分。"])
+    ws.append(["信息系统", "基础信息与扶贫手册保持一致。", 5, "发现一处错误扣2分。"])
+    ws.merge_cells("A2:A3")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    plan = parse_document(buffer.getvalue(), "细则.xlsx")
+    assert [(t["ref"], t["category"], t["score"]) for t in plan["tasks"]] == [
+        ("1.1", "组织领导", 6), ("1.2", "组织领导", 4), ("2.1", "信息系统", 5)]
+    # Each 考核项目 on a row of its own: the rows are numbered by position (see RULES_TXT).
+    assert [t["ref"] for t in parse_document(RULES_TXT.encode("utf-8"), "细则.txt")["tasks"]] == ["1", "2", "3"]

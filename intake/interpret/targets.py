@@ -23,7 +23,7 @@ _VERBS = re.compile(
     r"配合|协助|安排|组织|开展|推动|支持|帮助|邀请|引导|落实|加强|建立|实施|积极|鼓励|确保|争取|完成|选派|举办|"
     r"培训|发布|资助|建设|提供|召开|持续|深化|推进|建议|打造|发动|募集|引进|利用|对接|按照|根据|依托|做好|严格|"
     r"统计|负责|协调|畅通|对接|通过|共建|带动|吸纳|新建|使用|启动|结合|宣传|广泛|动员|参与|大力|进一步|全面|认真|坚持|围绕|聚焦|加大|提高|促进|拓展|拓宽|构建|力争|实行|高标准|保持|增至|增加|提出|结对|帮扶|"
-    r"完善|修编|编制|实现|会同|接收|设立|采购|^赴"
+    r"完善|修编|编制|实现|会同|接收|设立|采购|新增|^赴"
 )
 _SUFFIX_ALTERNATION = "|".join(sorted((re.escape(s) for s in UNIT_SUFFIXES), key=len, reverse=True))
 # 区级/县级 are adjectives, not names.
@@ -100,8 +100,8 @@ _NAME_SHAPES = re.compile(
 # Words for kinds of places rather than names: 行政村, 贫困村, 经济强区, 帮扶县.
 _KIND_OF_PLACE = re.compile(r"(?:行政|贫困|重点|强|帮扶|受援|结对|试点|示范|特色|美丽|和美|所在|周边|相关|有关)[省市县区镇乡村]$|[专片景]区$")
 # Common nouns ending like a body (厕所, 东西部, 干部) and phrases over several units
-# ("灞桥区等省内", "县直各单位工会") are not one unit's name.
-_COMMON_NOUN_END = re.compile(r"(?:厕|场|住)所$|(?:[东西南北中内外全局]|干)部$|等[省市县区]|.各")
+# ("灞桥区等省内", "县直各单位工会") are not one unit's name, nor a place and its predicate ("黔川州将组织").
+_COMMON_NOUN_END = re.compile(r"(?:厕|场|住)所$|(?:[东西南北中内外全局]|干)部$|等[省市县区]|.各|[省市州县区](?:将|要|已)")
 
 
 def _plausible_name(name: str) -> bool:

@@ -125,3 +125,8 @@ def test_common_nouns_and_phrases_over_several_units_are_no_name():
 
 def test_a_news_agency_in_the_byline_is_no_subject():
     assert found("新华社天津7月17日电(记者王井怀)摘帽不摘责，帮扶不停歇。今年投入资金4000万元") == [(4000, "万元", None)]
+
+
+def test_a_place_and_its_predicate_is_no_name():
+    assert found("黔川州将组织技能培训2500人次") == [(2500, "人次", None)]
+    assert found("新增村企结对60对，每对投入资金5000万元") == [(5000, "万元", None)]

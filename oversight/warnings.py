@@ -12,8 +12,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
-
+from notifications.claims import claim
 from notifications.models import Kind as NoticeKind
 from notifications.services import notify, notify_robots
 from orgs.services import expand_group
@@ -75,13 +74,13 @@ def send_warnings(today: datetime.date) -> list[Sent]:
             unit = Unit.objects.get(pk=unit_status.unit_id)
             email_error = ""
             try:
-                with transaction.atomic():
-                    WarningSent.objects.create(cycle=cycle, unit=unit, sent_on=today, overdue=counts[st.WARN_RED],
-                                               lagging=counts[st.WARN_YELLOW], near_deadline=counts[st.WARN_BLUE])
-                    # a group's streets are the ones who read it
-                    notify(expand_group(unit), message, url=WARNING_URL, kind=NoticeKind.WARNING)
-            except IntegrityError:
-                continue  # claimed by an earlier or a parallel run
+                # a group's streets are the ones who read it
+                if not claim(WarningSent,
+                             then=lambda unit=unit, message=message: notify(expand_group(unit), message, url=WARNING_URL,
+                                                                  kind=NoticeKind.WARNING),
+                             cycle=cycle, unit=unit, sent_on=today, overdue=counts[st.WARN_RED],
+                             lagging=counts[st.WARN_YELLOW], near_deadline=counts[st.WARN_BLUE]):
+                    continue  # claimed by an earlier or a parallel run
             except OSError as error:  # the e-mail failed after the notification was saved
                 logger.exception("warning e-mail to %s failed", unit)
                 email_error = str(error) or error.__class__.__name__

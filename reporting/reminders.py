@@ -13,10 +13,11 @@ run the same day, or a run in parallel, finds it taken and sends nothing.
 import datetime
 import logging
 from dataclasses import dataclass
+from functools import partial
 
-from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 
+from notifications.claims import claim
 from notifications.models import Kind as NoticeKind
 from notifications.services import notify, notify_robots
 from orgs.models import Unit
@@ -121,11 +122,9 @@ def _remind_cycle(cycle: ReportingCycle, kind: str, today: datetime.date) -> lis
         try:
             # The claim and the notification commit together; the e-mail
             # (notify sends it on commit) goes only once both are saved.
-            with transaction.atomic():
-                ReminderSent.objects.create(cycle=cycle, unit=unit, kind=kind, sent_on=today)
-                notify(unit, message, url=REMINDER_URL, kind=NoticeKind.REMINDER)
-        except IntegrityError:
-            continue  # already claimed: sent by an earlier or a parallel run
+            if not claim(ReminderSent, then=partial(notify, unit, message, url=REMINDER_URL, kind=NoticeKind.REMINDER),
+                         cycle=cycle, unit=unit, kind=kind, sent_on=today):
+                continue  # already claimed: sent by an earlier or a parallel run
         except OSError as error:  # smtplib errors are OSErrors too; raised after the commit
             logger.exception("reminder e-mail to %s failed", unit)
             email_error = str(error) or error.__class__.__name__

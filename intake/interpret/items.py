@@ -35,10 +35,11 @@ MARKERS = [
     ("shi", re.compile(rf"^([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff])\s*")),
 ]
 # Items run together in one paragraph when extraction lost the line breaks:
-# "农林局2024年工作计划 一、完善……。 二、加快……。" — a 一、 after a sentence's end or a gap.
-_RUN_MARKER = re.compile(rf"(?:^|(?<=[。；;！!？?\s]))([{_CN}]{{1,3}})、")
+# "农林局2024年工作计划 一、完善……。 二、加快……。" — a 一、 after a sentence's end, a gap or a colon
+# ("这十件实事是:1.新修…。2.引入…").
+_RUN_MARKER = re.compile(rf"(?:^|(?<=[。；;！!？?:：\s]))([{_CN}]{{1,3}})、")
 # … and "1.轨道交通….。 牵头领导:… 2.新增安装…": arabic items after a sentence's end or a gap.
-_RUN_NUMBER = re.compile(r"(?:^|(?<=[。；;！!？?\s]))(\d{1,2})[.．、](?!\d)")
+_RUN_NUMBER = re.compile(r"(?:^|(?<=[。；;！!？?:：\s]))(\d{1,2})[.．、](?!\d)")
 # Labelled fields run on after an item ("…试运营。 牵头领导:林静国 责任单位:市轨道…指挥部 项目责任人:尹文德"):
 # each label after a gap or a sentence's end starts a line of its own.
 _RECORD_LABELS = r"牵头领导|分管领导|责任领导|项目责任人|责任人|联系人|联系电话|实际完成情况|完成情况|进展情况|推进情况"

@@ -475,3 +475,19 @@ def test_sub_points_with_units_of_their_own_stay_tasks():
 牵头单位：县投资促进局
 """)
     assert [t["ref"] for t in plan["tasks"]] == ["1.1", "1.2"]
+
+
+def test_items_run_on_after_a_colon_are_split():
+    # A news item listing the year's projects after "…是:" in one paragraph, items 1. 2. 3. with no units.
+    plan = _parse(
+        "东湖县确定今年八件民生实事\n县人代会确定了今年的民生实事。"
+        "这八件实事是:1.新建乡镇卫生院3所。2.改造农村公路45公里,新增公交站台12个。3.完成城区供水管网改造。\n")
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2", "3"]
+    assert _task(plan, "1")["text"] == "新建乡镇卫生院3所。"
+    assert [(t["value"], t["unit"]) for t in _task(plan, "2")["targets"]] == [(45, "公里"), (12, "个")]
+
+
+def test_chinese_items_run_on_after_a_colon_are_split():
+    plan = _parse("西湖镇2024年工作要点\n今年重点抓好三项工作：一、修缮村级活动场所5处。二、培训致富带头人80人。三、整治河道2条。\n")
+    assert [t["ref"] for t in plan["tasks"]] == ["一", "二", "三"]
+    assert _task(plan, "二")["text"] == "培训致富带头人80人。"

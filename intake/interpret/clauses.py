@@ -19,7 +19,11 @@ LABEL_KEYS = _LABEL_KEYS = r"完成时限|完成时间|牵头单位|责任单位
 _TRAILING = re.compile(r"[（(【〔\[]((?:[^（）()【】〔〕\[\]]|[（(][^（）()]*[）)])*)[）)】〕\]]\s*[。；;.]?\s*$")
 _ROLE_WORDS = re.compile(r"牵头|负责|配合|责任|协办|参与|协助")
 _UNIT_LINE = re.compile(rf"^(?:{_LABEL_KEYS})\s*[:：]")
-_DEADLINE_LINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*(.*)$")
+_DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "进度安排", "时间安排", "时限")
+# A web page may keep a character's pinyin gloss: "进(jìn)度安排".
+_GLOSS = r"(?:\([a-zü\u00e0-\u01dc]{1,6}\))?"
+_DEADLINE_LINE = re.compile(
+    r"^(?:" + "|".join(_GLOSS.join(label) for label in _DEADLINE_LABELS) + r")" + _GLOSS + r"\s*[:：]\s*(.*)$")
 # "X牵头", "Y、Z分工负责", "C及D按职责分工负责", "Y配合": names then the role they take.
 _ROLE_PHRASE = re.compile(
     r"(.+?)(按职责分工负责|按职责负责|分工负责|分别负责|共同负责|负责|分别牵头|牵头|配合|协助|参与|协办)"

@@ -14,7 +14,7 @@ _YEAR_DIGITS = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}
 DATE_LINE = re.compile(rf"[(（]?([\d{_CN_DIGIT}]{{4}})年([\d{_CN_DIGIT}]{{1,2}})月([\d{_CN_DIGIT}]{{1,3}})日[)）]?")
 # A web page's publication date, where the document prints none of its own:
 # "发布时间: 2018-09-05", "生成日期:|2022-12-02 08:54:33", a line "2019-12-25 16:39".
-_WEB_DATE = re.compile(r"(?:(?:发布|生成|生效|成文|印发)(?:日期|时间)[:：]?\|?|^)(\d{4})-(\d{1,2})-(\d{1,2})(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+_WEB_DATE = re.compile(r"(?:(?:发布|生成|生效|成文|印发|发文)(?:日期|时间)[:：]?\|?|^)(\d{4})-(\d{1,2})-(\d{1,2})(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 # "文号:|六盘水府办发〔2022〕10号|": the number in a web page's metadata table.
 _NUMBER_LABEL = re.compile(r"^(?:文\s*号|发文字号)[:：]?\|?")
 _TITLE_WORDS = ("方案", "要点", "规划", "通知", "清单", "意见", "计划")
@@ -80,12 +80,15 @@ def extract_facts(document: Document) -> dict:
                 issued_on = _date_of(match)
                 break
     title = _title(lines)
+    year = _year(title, lines, issued_on)
+    if issued_on is None and year:
+        issued_on = _dateline(lines[:6], year)
     return {
         "title": title,
         "doc_number": own,
         "issuer": _issuer(lines, date_index),
         "issued_on": issued_on.isoformat() if issued_on else None,
-        "year": _year(title, lines, issued_on),
+        "year": year,
         "references": references,
     }
 
@@ -120,10 +123,55 @@ def _issuer(lines: list[str], date_index: int | None) -> str | None:
     return "".join(signature) or None
 
 
-def _year(title: str | None, lines: list[str], issued_on) -> int | None:
-    for text in [title or "", *lines[:15]]:
-        # A span "(2022—2024年)" starts in its first year.
-        match = re.search(r"(20\d{2})\s*(?:年|[-—–~～至到]\s*20\d{2}\s*年)", text)
+# A news site's own dateline: "大西北网讯 1月20日，". A wire's "新华社北京3月5日电"
+# is another outlet's date, as a reprint's is (the document then has none).
+_DATELINE = re.compile(r"(?:[网網][讯訊]|[报報][讯訊]|^[\u4e00-\u9fff]{2,12}[讯訊])\s*(\d{1,2})月(\d{1,2})日")
+
+
+def _dateline(lines: list[str], year: int) -> datetime.date | None:
+    for line in lines:
+        match = _DATELINE.search(line)
         if match:
+            month, day = (int(g) for g in match.groups() if g)
+            try:
+                return datetime.date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def _year(title: str | None, lines: list[str], issued_on) -> int | None:
+    """The plan's year: the title's or a heading's, else the issuing date's, else one the opening names.
+
+    Years cited in 《…》 or set as a goal ("到2020年") name other periods.
+    """
+    # A span "(2022—2024年)" starts in its first year.
+    year = re.compile(r"(20\d{2})\s*(?:年|[-—–~～至到]\s*20\d{2}\s*年)")
+    # "2017年度…考核反馈问题整改方案": the year assessed, not the plan's.
+    reviewed = re.compile(r"20\d{2}\s*年度?.*(?:考核|督查|巡视|审计).*整改")
+    headings = [line for line in lines[:15] if line.endswith(_TITLE_WORDS) and not re.search(r"[，。：；]", line)]
+    for text in [title or "", *headings]:
+        match = year.search(text)
+        if match and not (issued_on and reviewed.search(text)):
             return int(match.group(1))
-    return issued_on.year if issued_on else None
+    def named(texts):
+        for text in texts:
+            if issued_on and reviewed.search(text):
+                continue
+            text = re.sub(r"(贯彻|落实|根据|按照|依据|对照|精神和|要求和|和)《[^》]*》?", "", text)
+            for match in year.finditer(text):
+                if not re.search(r"(?:到|前|比|较|争取|确保|力争)\s*$", text[:match.start()]):
+                    return int(match.group(1))
+        return None
+
+    # A short line of its own ("2026年工作要点" over two lines, "（2026年）") names the plan's
+    # year more surely than the issuing date; a year in running text less surely.
+    short = [line for line in lines[:15] if len(line) <= 40 and not re.search(r"[，。；,;]", line)]
+    found = named(short)
+    if found is None:
+        found = named(lines[:15])
+        # In running text, a year before the issuing one is history ("从2010年开始") and
+        # one further ahead than the next is a goal ("2020年全面脱贫").
+        if found is not None and issued_on and not issued_on.year <= found <= issued_on.year + 1:
+            found = None
+    return found if found is not None or not issued_on else issued_on.year

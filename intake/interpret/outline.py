@@ -66,7 +66,7 @@ def tasks_from_unit_lines(paragraphs, *, year, context: Context, aliases) -> lis
         text = "".join(body)
         tasks.append(make_task(
             ref=numeral, list_name=None, category=title.rstrip("。") or None, text=text, measures=None,
-            lead=lead, partner=partner, deadline_text=find_in_text(text) or "", year=year,
+            lead=lead, partner=partner, deadline_text=find_in_text(text, year) or "", year=year,
             targets=targets_for([body], context), location=paragraphs[heading].location,
             source_text="\n".join(texts[heading:index + 1]),
         ))

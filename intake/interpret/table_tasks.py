@@ -253,7 +253,7 @@ def tasks_from_table(table: Table, *, list_name, year, context: Context, aliases
             partner += units_of(raw.cells.get("responsible", []), aliases)
         text, measures = raw.text("text"), raw.text("measures")
         text = "" if tidy(text) in {"/", "—", "-"} else text
-        deadline_text = raw.text("deadline") if "deadline" in roles else (find_in_text(text) or "")
+        deadline_text = raw.text("deadline") if "deadline" in roles else (find_in_text(f"{text}\n{measures}", year) or "")
         score = to_decimal(tidy(raw.text("score"))) if tidy(raw.text("score")) else None
         if ledger:
             # A ledger is a copy: the task's source is the document its 原文位置 names, in that

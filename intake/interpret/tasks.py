@@ -93,7 +93,7 @@ def make_task(*, ref, list_name, category, text, measures, lead, partner, deadli
               source_text: str | None = "") -> dict:
     """One task of Plan JSON. A source part left None is left out: saving keeps what the task had."""
     deadline_text = _deadline_text(deadline_text)
-    resolved = deadlines.resolve(deadline_text, year) if deadline_text and year else None
+    resolved = deadlines.resolve(deadline_text, year) if deadline_text else None
     return {
         "ref": ref,
         "list": list_name,

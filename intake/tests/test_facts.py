@@ -44,3 +44,25 @@ def test_the_documents_own_date_wins_over_the_pages():
 
 def test_a_span_of_years_starts_the_plan_in_its_first():
     assert facts("北山市新基建三年行动方案(2026—2028年)")["year"] == 2026
+
+
+@pytest.mark.parametrize("lines, year", [
+    (("北山市2026年工作要点", "2025年12月28日"), 2026),  # the title names the plan's year, issued the year before
+    (("北山市协作新闻", "发布时间: 2026-03-05", "到2030年，实现全覆盖。"), 2026),  # a goal year is not the plan's
+    (("北山市协作新闻", "为贯彻《规划（2021—2030年）》，做好工作。"), None),  # a cited period is not the plan's
+    (("北山县2025年度考核反馈问题整改方案", "发布时间: 2026-03-05"), 2026),  # the year assessed, not the plan's
+    (("北山网协作新闻", "2026-03-05 08:30", "从2010年开始，北山市累计选派干部，2026年将再选派。"), 2026),  # history
+    (("北山网协作新闻", "2025-12-20 08:30", "北山市2026年计划选派干部，到2030年实现全覆盖。"), 2026),
+])
+def test_the_plans_year(lines, year):
+    assert facts(*lines)["year"] == year
+
+
+def test_a_news_sites_own_dateline_takes_the_plans_year():
+    found = facts("北山网讯 1月20日，北山县确定2026年十件实事。", "1.新建学校。")
+    assert (found["issued_on"], found["year"]) == ("2026-01-20", 2026)
+    assert facts("新华社北山1月20日电 北山县确定2026年十件实事。")["issued_on"] is None  # a wire's date
+
+
+def test_a_metadata_tables_issuing_date():
+    assert facts("发布单位 | 区政府 | 发文日期 | 2026-07-14 |", "序号 | 实事项目")["issued_on"] == "2026-07-14"

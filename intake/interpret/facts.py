@@ -16,7 +16,9 @@ DATE_LINE = re.compile(rf"[(（]?([\d{_CN_DIGIT}]{{4}})年([\d{_CN_DIGIT}]{{1,2}
 # "发布时间: 2018-09-05", "生成日期:|2022-12-02 08:54:33", a line "2019-12-25 16:39".
 _WEB_DATE = re.compile(r"(?:(?:发布|生成|生效|成文|印发|发文)(?:日期|时间)[:：]?\|?|^)(\d{4})-(\d{1,2})-(\d{1,2})(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 # "文号:|六盘水府办发〔2022〕10号|": the number in a web page's metadata table.
-_NUMBER_LABEL = re.compile(r"^(?:文\s*号|发文字号)[:：]?\|?")
+_NUMBER_LABEL = re.compile(r"^(?:文\s*[号號]|[发發]文字[号號])[:：]?\|?")
+# A 公告 / 通告 / 令 numbered in its series: "…会议公告（第8号）", or "（第2号）" on its own line.
+_SERIES_NUMBER = re.compile(r"(?:^|公告|通告|令)\s*[(（]\s*(第\s*\d{1,4}\s*[号號])\s*[)）]$")
 _TITLE_WORDS = ("方案", "要点", "规划", "通知", "清单", "意见", "计划")
 
 
@@ -59,6 +61,9 @@ def extract_facts(document: Document) -> dict:
         own = _own_number(line)
         if own:
             break
+    if own is None:
+        series = next((m for m in map(_SERIES_NUMBER.search, lines[:12]) if m), None)
+        own = re.sub(r"\s", "", series.group(1)) if series else None
     references = []
     for line in lines:
         for match in DOC_NUMBER.finditer(line):

@@ -66,3 +66,16 @@ def test_a_news_sites_own_dateline_takes_the_plans_year():
 
 def test_a_metadata_tables_issuing_date():
     assert facts("发布单位 | 区政府 | 发文日期 | 2026-07-14 |", "序号 | 实事项目")["issued_on"] == "2026-07-14"
+
+
+@pytest.mark.parametrize("lines, number", [
+    (("北山县第五届人民代表大会第一次会议公告（第3号）", "一、新建学校。"), "第3号"),
+    (("北山区人民代表大会常务委员会公告", "（第12号）", "一、新建学校。"), "第12号"),
+    (("文號: | 北府辦函〔2026〕14號 | 成文日期: |", "一、做好工作。"), "北府辦函〔2026〕14號"),
+])
+def test_an_announcements_series_number_and_a_traditional_label(lines, number):
+    assert facts(*lines)["doc_number"] == number
+
+
+def test_a_numbered_item_is_no_series_number():
+    assert facts("北山市工作方案", "（1）新建学校。")["doc_number"] is None

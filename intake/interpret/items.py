@@ -115,6 +115,45 @@ def split_runs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return result
 
 
+# "这10件实事分别为:一是实施…;二是加快…;…十是…": clauses 一是 二是 after a colon, a clause's end or a gap.
+_RUN_SHI = re.compile(rf"(?:^|(?<=[。；;：:\s]))([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff])")
+
+
+def _shi_starts(text: str) -> list[int]:
+    starts: list[tuple[int, int]] = []
+    for match in _RUN_SHI.finditer(text):
+        value = chinese_to_int(match.group(1))
+        if starts and value == starts[-1][1] + 1 or not starts and value == 1:
+            starts.append((match.start(), value))
+    return [start for start, _ in starts] if len(starts) >= 2 else []
+
+
+def split_inline_clauses(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A text with no numbered items whose list is one paragraph "…分别为:一是…;二是…;三是…":
+    each clause becomes an item of its own. A line broken mid-clause ("五是加大" / "医疗卫生投入,…;
+    六是…") is joined to the line it runs on into first."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        text = paragraph.full_text.strip()
+        last = joined[-1].full_text if joined else ""
+        if (joined and _shi_starts(last) and re.search(r"[\u4e00-\u9fff]$", last)
+                and not _marker(tidy(text))):
+            joined[-1] = Paragraph(last + text, location=joined[-1].location)
+            continue
+        joined.append(Paragraph(text, location=paragraph.location))
+    result = []
+    for paragraph in joined:
+        text = paragraph.full_text
+        cuts = _shi_starts(text)
+        if not cuts:
+            result.append(paragraph)
+            continue
+        cuts = [0, *cuts, len(text)]
+        result += [Paragraph(text[a:b].strip(), location=paragraph.location)
+                   for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return result
+
+
 def _in_brackets(text: str, at: int) -> bool:
     before = text[:at]
     return sum(before.count(c) for c in "（(【〔[") > sum(before.count(c) for c in "）)】〕]")

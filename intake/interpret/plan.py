@@ -114,6 +114,10 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             # Any other numbering: the items are proposed as tasks, what is unsure marked.
             tasks = items.tasks_from_items(paragraphs, year=year, context=context, aliases=aliases)
         if not tasks and not document.tables:
+            # "分别为:一是…;二是…" in one paragraph, no other numbering: each clause an item.
+            tasks = items.tasks_from_items(items.split_inline_clauses(paragraphs), year=year, context=context,
+                                           aliases=aliases)
+        if not tasks and not document.tables:
             # No numbering at all (a news item on an agreement): paragraphs that commit someone.
             tasks = items.tasks_from_paragraphs(paragraphs, year=year, context=context, aliases=aliases)
         breakdowns.attach_breakdowns(document.tables, tasks)  # 附表 breaking the body's figures down per town

@@ -491,3 +491,14 @@ def test_chinese_items_run_on_after_a_colon_are_split():
     plan = _parse("西湖镇2024年工作要点\n今年重点抓好三项工作：一、修缮村级活动场所5处。二、培训致富带头人80人。三、整治河道2条。\n")
     assert [t["ref"] for t in plan["tasks"]] == ["一", "二", "三"]
     assert _task(plan, "二")["text"] == "培训致富带头人80人。"
+
+
+def test_clauses_yi_shi_er_shi_in_a_text_with_no_numbering_are_items():
+    # A news item whose list is one paragraph of 一是…二是… clauses, its line broken mid-clause.
+    plan = _parse(
+        "北川镇确定今年四件实事\n北川讯 镇里确定了今年的四件实事。\n"
+        "这四件实事分别为:一是新建村级卫生室6个;二是改造农村公路30公里;三是实施饮水安全巩固提升\n"
+        "工程,新增受益人口2000人;四是建成镇敬老院。\n")
+    assert [t["ref"] for t in plan["tasks"]] == ["一", "二", "三", "四"]
+    assert _task(plan, "三")["text"].startswith("实施饮水安全巩固提升工程")
+    assert [(t["value"], t["unit"]) for t in _task(plan, "二")["targets"]] == [(30, "公里")]

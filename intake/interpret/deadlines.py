@@ -75,7 +75,10 @@ def looks_like_deadline(text: str) -> bool:
         return True
     stripped = re.sub(r"\d{4}年|\d{1,2}月\d{1,2}日(?:前|之前)?|\d{1,2}月(?:[上中下]旬|底|末)?(?:前|之前)?|全年|年内|年底前?"
                       r"|(?:第)?[一二三四1-4]季度(?:末|前|之前)?|[上下]半年|^20\d{2}[.．]\d{1,2}$|[\s、]", "", text)
-    return stripped == "" and text != ""
+    if stripped == "":
+        return True
+    # "9月投入使用", "5月底前动工": a month limit and the few words of what is due by then.
+    return bool(re.fullmatch(r"(?:\d{4}年)?\d{1,2}月(?:[上中下]旬|底|末)?(?:前|之前)?[\u4e00-\u9fff]{2,6}", text))
 
 
 def find_in_text(text: str, year: int | None = None) -> str | None:

@@ -51,3 +51,12 @@ def test_a_schedule_line_is_the_items_time_limit():
     from intake.interpret.clauses import deadline_line
     assert deadline_line("进度安排：6月底前开工；12月底前全部完工。") == "6月底前开工；12月底前全部完工。"
     assert deadline_line("进(jìn)度安排:12月底前完成") == "12月底前完成"  # a page's pinyin gloss
+
+
+@pytest.mark.parametrize("cell, cell_is_deadline", [
+    ("9月投入使用", True), ("5月底前动工", True), ("县住建局", False), ("2026年新增就业", False),
+])
+def test_a_month_limit_with_the_words_of_what_is_due(cell, cell_is_deadline):
+    assert looks_like_deadline(cell) is cell_is_deadline
+    if cell_is_deadline:
+        assert resolve(cell, 2026) is not None

@@ -92,14 +92,15 @@ def split_runs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     split before each of them (what comes before the first stays a paragraph of its own), and
     before each labelled field run on after them ("责任单位:…", "项目责任人:…")."""
     result = []
-    for paragraph in paragraphs:
+    for paragraph in _join_broken_items(paragraphs):
         text = paragraph.full_text
         starts = []
         for pattern in (_RUN_MARKER, _RUN_NUMBER):
             starts = []
             for match in pattern.finditer(text):
                 value = chinese_to_int(match.group(1)) if pattern is _RUN_MARKER else int(match.group(1))
-                if starts and value == starts[-1][1] + 1 or not starts and value == 1:
+                # The first item is 1, or the item the paragraph opens with ("4.…。5.…" after a break).
+                if starts and value == starts[-1][1] + 1 or not starts and (value == 1 or match.start() == 0):
                     starts.append((match.start(), value))
             if len(starts) >= 2:
                 break
@@ -151,6 +152,30 @@ def split_inline_clauses(paragraphs: list[Paragraph]) -> list[Paragraph]:
         cuts = [0, *cuts, len(text)]
         result += [Paragraph(text[a:b].strip(), location=paragraph.location)
                    for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return result
+
+
+def _last_number(text: str) -> int | None:
+    """The number of the last arabic item a paragraph opens or runs on to ("4.改造…" → 4)."""
+    found = [int(m.group(1)) for m in _RUN_NUMBER.finditer(text)]
+    return found[-1] if found else None
+
+
+def _join_broken_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A line broken mid-clause inside run-together items ("4.改造农村危房,完成计" / "生家庭建房100户。
+    5.实施…"): the line goes on the item it breaks, so the items after it count on from it."""
+    result: list[Paragraph] = []
+    for paragraph in paragraphs:
+        text = paragraph.full_text.strip()
+        if result:
+            last = result[-1].full_text
+            number = _last_number(last)
+            follows = [int(m.group(1)) for m in _RUN_NUMBER.finditer(text) if m.start() > 0]
+            if (number is not None and follows and follows[0] == number + 1
+                    and re.search(r"[\u4e00-\u9fff]$", last) and not _marker(tidy(text))):
+                result[-1] = Paragraph(last + text, location=result[-1].location)
+                continue
+        result.append(paragraph)
     return result
 
 

@@ -502,3 +502,13 @@ def test_clauses_yi_shi_er_shi_in_a_text_with_no_numbering_are_items():
     assert [t["ref"] for t in plan["tasks"]] == ["一", "二", "三", "四"]
     assert _task(plan, "三")["text"].startswith("实施饮水安全巩固提升工程")
     assert [(t["value"], t["unit"]) for t in _task(plan, "二")["targets"]] == [(30, "公里")]
+
+
+def test_a_line_broken_inside_run_together_items_stays_with_its_item():
+    # Extracted text broke an item's line mid-clause; the items after the break count on from it.
+    plan = _parse(
+        "南山县民生实事\n今年办好五件实事:\n1.新建幼儿园4所。\n2.改造老旧小区12个,完成\n"
+        "雨污分流管网8公里。3.新增停车位600个。4.建成养老服务中心1个。5.培训农民工1500人次。\n")
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2", "3", "4", "5"]
+    assert _task(plan, "2")["text"] == "改造老旧小区12个,完成雨污分流管网8公里。"
+    assert [(t["value"], t["unit"]) for t in _task(plan, "3")["targets"]] == [(600, "个")]

@@ -159,22 +159,27 @@ def _year(title: str | None, lines: list[str], issued_on) -> int | None:
         match = year.search(text)
         if match and not (issued_on and reviewed.search(text)):
             return int(match.group(1))
-    def named(texts):
+    def named(texts, most_named=False):
+        """The first year the texts name, or the one they name most (ties: the first)."""
+        names = []
         for text in texts:
             if issued_on and reviewed.search(text):
                 continue
             text = re.sub(r"(贯彻|落实|根据|按照|依据|对照|精神和|要求和|和)《[^》]*》?", "", text)
             for match in year.finditer(text):
                 if not re.search(r"(?:到|前|比|较|争取|确保|力争)\s*$", text[:match.start()]):
-                    return int(match.group(1))
-        return None
+                    names.append(int(match.group(1)))
+        if not names:
+            return None
+        return max(names, key=lambda y: (names.count(y), -names.index(y))) if most_named else names[0]
 
     # A short line of its own ("2026年工作要点" over two lines, "（2026年）") names the plan's
     # year more surely than the issuing date; a year in running text less surely.
     short = [line for line in lines[:15] if len(line) <= 40 and not re.search(r"[，。；,;]", line)]
     found = named(short)
     if found is None:
-        found = named(lines[:15])
+        # Running text without a date of its own: the year it names most ("2011年开工…2013年建成…2013年").
+        found = named(lines[:15], most_named=not issued_on)
         # In running text, a year before the issuing one is history ("从2010年开始") and
         # one further ahead than the next is a goal ("2020年全面脱贫").
         if found is not None and issued_on and not issued_on.year <= found <= issued_on.year + 1:

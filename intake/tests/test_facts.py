@@ -79,3 +79,8 @@ def test_an_announcements_series_number_and_a_traditional_label(lines, number):
 
 def test_a_numbered_item_is_no_series_number():
     assert facts("北山市工作方案", "（1）新建学校。")["doc_number"] is None
+
+
+def test_undated_running_text_takes_the_year_it_names_most():
+    lines = ("人才公寓", "【完成情况】公寓于2024年6月开工，2026年建成。", "【实事剪影】2026年，村民搬进新房。")
+    assert facts(*lines)["year"] == 2026

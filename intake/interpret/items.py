@@ -179,6 +179,37 @@ def _join_broken_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return result
 
 
+# "…10项民生实事" / "这十件": how many items the text says it lists.
+_ANNOUNCED = re.compile(rf"(\d{{1,2}}|[{_CN}]{{1,3}})\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[项件]")
+
+
+def split_counted_list(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A text with no numbering that says how many items it lists ("票决出10项民生实事") and writes
+    them as one string after a colon, split by semicolons into exactly that many ("…出:A;B;…;J。"):
+    each part becomes an item numbered by its place."""
+    counts = set()
+    for paragraph in paragraphs:
+        for match in _ANNOUNCED.finditer(hant.fold(paragraph.full_text)):
+            number = match.group(1)
+            counts.add(int(number) if number.isdigit() else chinese_to_int(number) or 0)
+    counts.discard(0)
+    result = []
+    for paragraph in paragraphs:
+        text = paragraph.full_text.strip()
+        for colon in re.finditer(r"[:：]", text):
+            rest = text[colon.end():].split("。")[0]
+            parts = [part.strip() for part in re.split(r"[；;]", rest)]
+            if len(parts) >= 3 and len(parts) in counts and all(parts):
+                if text[:colon.end()].strip():
+                    result.append(Paragraph(text[:colon.end()].strip(), location=paragraph.location))
+                result += [Paragraph(f"{index}.{part}", location=paragraph.location)
+                           for index, part in enumerate(parts, 1)]
+                break
+        else:
+            result.append(paragraph)
+    return result
+
+
 def _in_brackets(text: str, at: int) -> bool:
     before = text[:at]
     return sum(before.count(c) for c in "（(【〔[") > sum(before.count(c) for c in "）)】〕]")

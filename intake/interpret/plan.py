@@ -118,6 +118,10 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             tasks = items.tasks_from_items(items.split_inline_clauses(paragraphs), year=year, context=context,
                                            aliases=aliases)
         if not tasks and not document.tables:
+            # "票决出10项…:A;B;…" — as many parts between semicolons as the text announces: one item each.
+            tasks = items.tasks_from_items(items.split_counted_list(paragraphs), year=year, context=context,
+                                           aliases=aliases)
+        if not tasks and not document.tables:
             # No numbering at all (a news item on an agreement): paragraphs that commit someone.
             tasks = items.tasks_from_paragraphs(paragraphs, year=year, context=context, aliases=aliases)
         breakdowns.attach_breakdowns(document.tables, tasks)  # 附表 breaking the body's figures down per town

@@ -512,3 +512,18 @@ def test_a_line_broken_inside_run_together_items_stays_with_its_item():
     assert [t["ref"] for t in plan["tasks"]] == ["1", "2", "3", "4", "5"]
     assert _task(plan, "2")["text"] == "改造老旧小区12个,完成雨污分流管网8公里。"
     assert [(t["value"], t["unit"]) for t in _task(plan, "3")["targets"]] == [(600, "个")]
+
+
+def test_a_semicolon_list_of_as_many_parts_as_announced_is_one_item_each():
+    plan = _parse(
+        "县人大票决民生实事\n代表们投票票决出今年4项民生实事项目。\n"
+        "最终票决出:新建城区公园2个;实施老旧小区改造;建设15所村级幼儿园;开展义诊下乡活动。\n")
+    assert [t["ref"] for t in plan["tasks"]] == ["1", "2", "3", "4"]
+    assert _task(plan, "2")["text"] == "实施老旧小区改造"
+    assert [(t["value"], t["unit"]) for t in _task(plan, "3")["targets"]] == [(15, "所")]
+
+
+def test_a_semicolon_list_of_another_count_than_announced_is_left_alone():
+    with pytest.raises(IntakeError):
+        _parse("县人大票决民生实事\n代表们投票票决出今年5项民生实事项目。\n"
+               "最终票决出:新建城区公园2个;实施老旧小区改造;建设15所村级幼儿园;开展义诊下乡活动。\n")

@@ -9,44 +9,22 @@ task's `unsure` list, for the clerk to confirm on the review page.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from intake.document import Paragraph
-from intake.interpret import clauses, hant
+from intake.interpret import clauses, hant, runs
 from intake.interpret.deadlines import resolve
+from intake.interpret.numbering import CN, MARKERS, marker
 from intake.interpret.numbers import chinese_to_int
 from intake.interpret.quantities import find_quantities
+from intake.interpret.runs import RECORD_LABELS
 from intake.interpret.targets import Context
 from intake.interpret.tasks import make_task, targets_for
 from intake.interpret.text import tidy
-from intake.interpret.units import looks_like_unit
 
-_CN = "一二三四五六七八九十"
-# Numbering styles in the order official documents nest them (GB/T 9704 and common usage).
-MARKERS = [
-    ("chapter", re.compile(rf"^第([{_CN}百]+)[章部篇]\s*")),
-    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*")),
-    ("pcn", re.compile(rf"^[（(]([{_CN}]{{1,3}})[）)]\s*[、.．]?\s*")),
-    ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
-    ("pnum", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
-    ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
-    # "一是粮食安全行动。" opening its own paragraph (an inline "一是…二是…" list is split in _items_of).
-    ("shi", re.compile(rf"^([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff])\s*")),
-]
-# Items run together in one paragraph when extraction lost the line breaks:
-# "农林局2024年工作计划 一、完善……。 二、加快……。" — a 一、 after a sentence's end, a gap or a colon
-# ("这十件实事是:1.新修…。2.引入…").
-_RUN_MARKER = re.compile(rf"(?:^|(?<=[。；;！!？?:：\s]))([{_CN}]{{1,3}})、")
-# … and "1.轨道交通….。 牵头领导:… 2.新增安装…": arabic items after a sentence's end or a gap.
-_RUN_NUMBER = re.compile(r"(?:^|(?<=[。；;！!？?:：\s]))(\d{1,2})[.．、](?!\d)")
-# Labelled fields run on after an item ("…试运营。 牵头领导:林静国 责任单位:市轨道…指挥部 项目责任人:尹文德"):
-# each label after a gap or a sentence's end starts a line of its own.
-_RECORD_LABELS = r"牵头领导|分管领导|责任领导|项目责任人|责任人|联系人|联系电话|实际完成情况|完成情况|进展情况|推进情况"
-_RUN_LABEL = re.compile(rf"(?<=[。\s])(?:{clauses.LABEL_KEYS}|{_RECORD_LABELS})\s*[:：]")
 # Lines that record who oversees an item or how far it got: no part of the task's wording.
-_RECORD_LINE = re.compile(rf"^(?:{_RECORD_LABELS})\s*[:：]")
-_INLINE = re.compile(rf"([{_CN}]{{1,3}})是")
+_RECORD_LINE = re.compile(rf"^(?:{RECORD_LABELS})\s*[:：]")
+_INLINE = re.compile(rf"([{CN}]{{1,3}})是")
 _FIRST_LEADS = re.compile(r"(?:列|排)(?:第一位|首位)(?:的)?(?:单位)?为牵头")
 _NOT_TASK = re.compile(r"^(?:指导思想|总体要求|基本原则|总体思路|保障措施|工作要求|组织保障|附件|附表)")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
@@ -72,149 +50,6 @@ class Node:
     folded: bool = False  # its sub-points were folded into its body: its head is wording, not a heading
 
 
-def _marker(text: str):
-    for kind, pattern in MARKERS:
-        match = pattern.match(text)
-        if match and text[match.end():].strip():
-            if kind == "shi" and _next_numeral(match.group(1)) + "是" in text:
-                return None  # "一是……二是……" in one paragraph: one item's inline list
-            return kind, unicodedata.normalize("NFKC", match.group(1)), text[match.end():].strip()
-    return None
-
-
-def _next_numeral(numeral: str) -> str:
-    value = (chinese_to_int(numeral) or 0) + 1
-    return _CN[value - 1] if value <= 10 else f"十{_CN[value - 11]}" if value < 20 else ""
-
-
-def split_runs(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A paragraph holding items 一、…二、…三、… (or 1.…2.…) counting on from one another is
-    split before each of them (what comes before the first stays a paragraph of its own), and
-    before each labelled field run on after them ("责任单位:…", "项目责任人:…")."""
-    result = []
-    for paragraph in _join_broken_items(paragraphs):
-        text = paragraph.full_text
-        starts = []
-        for pattern in (_RUN_MARKER, _RUN_NUMBER):
-            starts = []
-            for match in pattern.finditer(text):
-                value = chinese_to_int(match.group(1)) if pattern is _RUN_MARKER else int(match.group(1))
-                # The first item is 1, or the item the paragraph opens with ("4.…。5.…" after a break).
-                if starts and value == starts[-1][1] + 1 or not starts and (value == 1 or match.start() == 0):
-                    starts.append((match.start(), value))
-            if len(starts) >= 2:
-                break
-        cuts = [0] + [start for start, _ in starts] if len(starts) >= 2 else [0]
-        cuts = sorted(set(cuts + [m.start() for m in _RUN_LABEL.finditer(text) if not _in_brackets(text, m.start())]))
-        if len(cuts) < 2:
-            result.append(paragraph)
-            continue
-        cuts = cuts + [len(text)]
-        for begin, end in zip(cuts, cuts[1:]):
-            if text[begin:end].strip():
-                result.append(Paragraph(text[begin:end].strip(), location=paragraph.location))
-    return result
-
-
-# "这10件实事分别为:一是实施…;二是加快…;…十是…": clauses 一是 二是 after a colon, a clause's end or a gap.
-_RUN_SHI = re.compile(rf"(?:^|(?<=[。；;：:\s]))([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff])")
-
-
-def _shi_starts(text: str) -> list[int]:
-    starts: list[tuple[int, int]] = []
-    for match in _RUN_SHI.finditer(text):
-        value = chinese_to_int(match.group(1))
-        if starts and value == starts[-1][1] + 1 or not starts and value == 1:
-            starts.append((match.start(), value))
-    return [start for start, _ in starts] if len(starts) >= 2 else []
-
-
-def split_inline_clauses(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A text with no numbered items whose list is one paragraph "…分别为:一是…;二是…;三是…":
-    each clause becomes an item of its own. A line broken mid-clause ("五是加大" / "医疗卫生投入,…;
-    六是…") is joined to the line it runs on into first."""
-    joined: list[Paragraph] = []
-    for paragraph in paragraphs:
-        text = paragraph.full_text.strip()
-        last = joined[-1].full_text if joined else ""
-        if (joined and _shi_starts(last) and re.search(r"[\u4e00-\u9fff]$", last)
-                and not _marker(tidy(text))):
-            joined[-1] = Paragraph(last + text, location=joined[-1].location)
-            continue
-        joined.append(Paragraph(text, location=paragraph.location))
-    result = []
-    for paragraph in joined:
-        text = paragraph.full_text
-        cuts = _shi_starts(text)
-        if not cuts:
-            result.append(paragraph)
-            continue
-        cuts = [0, *cuts, len(text)]
-        result += [Paragraph(text[a:b].strip(), location=paragraph.location)
-                   for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
-    return result
-
-
-def _last_number(text: str) -> int | None:
-    """The number of the last arabic item a paragraph opens or runs on to ("4.改造…" → 4)."""
-    found = [int(m.group(1)) for m in _RUN_NUMBER.finditer(text)]
-    return found[-1] if found else None
-
-
-def _join_broken_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A line broken mid-clause inside run-together items ("4.改造农村危房,完成计" / "生家庭建房100户。
-    5.实施…"): the line goes on the item it breaks, so the items after it count on from it."""
-    result: list[Paragraph] = []
-    for paragraph in paragraphs:
-        text = paragraph.full_text.strip()
-        if result:
-            last = result[-1].full_text
-            number = _last_number(last)
-            follows = [int(m.group(1)) for m in _RUN_NUMBER.finditer(text) if m.start() > 0]
-            if (number is not None and follows and follows[0] == number + 1
-                    and re.search(r"[\u4e00-\u9fff]$", last) and not _marker(tidy(text))):
-                result[-1] = Paragraph(last + text, location=result[-1].location)
-                continue
-        result.append(paragraph)
-    return result
-
-
-# "…10项民生实事" / "这十件": how many items the text says it lists.
-_ANNOUNCED = re.compile(rf"(\d{{1,2}}|[{_CN}]{{1,3}})\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[项件]")
-
-
-def split_counted_list(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A text with no numbering that says how many items it lists ("票决出10项民生实事") and writes
-    them as one string after a colon, split by semicolons into exactly that many ("…出:A;B;…;J。"):
-    each part becomes an item numbered by its place."""
-    counts = set()
-    for paragraph in paragraphs:
-        for match in _ANNOUNCED.finditer(hant.fold(paragraph.full_text)):
-            number = match.group(1)
-            counts.add(int(number) if number.isdigit() else chinese_to_int(number) or 0)
-    counts.discard(0)
-    result = []
-    for paragraph in paragraphs:
-        text = paragraph.full_text.strip()
-        for colon in re.finditer(r"[:：]", text):
-            rest = text[colon.end():].split("。")[0]
-            parts = [part.strip() for part in re.split(r"[；;]", rest)]
-            if len(parts) >= 3 and len(parts) in counts and all(parts):
-                if text[:colon.end()].strip():
-                    result.append(Paragraph(text[:colon.end()].strip(), location=paragraph.location))
-                result += [Paragraph(f"{index}.{part}", location=paragraph.location)
-                           for index, part in enumerate(parts, 1)]
-                break
-        else:
-            result.append(paragraph)
-    return result
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    before = text[:at]
-    return sum(before.count(c) for c in "（(【〔[") > sum(before.count(c) for c in "）)】〕]")
-
-
 def _number_value(number: str) -> int:
     if number.isdigit():
         return int(number)
@@ -225,7 +60,7 @@ def _number_value(number: str) -> int:
 
 def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
     """The numbered items as a tree; unnumbered paragraphs belong to the item above them."""
-    paragraphs = split_runs(paragraphs)
+    paragraphs = runs.split_runs(paragraphs)
     roots: list[Node] = []
     ranks = [kind for kind, _ in MARKERS]
     stack: list[Node] = []
@@ -234,7 +69,7 @@ def build_outline(paragraphs: list[Paragraph], aliases) -> list[Node]:
         text = tidy(paragraph.full_text)
         if not text:
             continue
-        found = _marker(text)
+        found = marker(text)
         if found and (found[0] != "cn" or len(found[2]) > 1):
             kind, number, head = found
             level = ranks.index(kind)
@@ -357,14 +192,14 @@ def _path(node: Node) -> list[Node]:
     return path
 
 
-def _split_units(text: str, aliases) -> tuple[str, tuple[list[str], list[str]] | None]:
+def split_units_of(text: str, aliases) -> tuple[str, tuple[list[str], list[str]] | None]:
     found = clauses.trailing_clause(text, aliases)
     if found:
         return found
     return text, clauses.in_text_units(text, aliases)
 
 
-def _deadline_in(text: str, year: int | None) -> str | None:
+def deadline_in(text: str, year: int | None) -> str | None:
     """The latest deadline written in the text ("5月底前开工…9月底前达到80%" → 9月底前)."""
     text = hant.fold(tidy(text))
     found = []
@@ -444,7 +279,7 @@ def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, ali
         ref_parts = [node.number for node in path[start:]]
         for extra, category, text, body in _items_of(leaf, aliases):
             stated_deadline = clauses.deadline_in_clause(text)
-            text, units = _split_units(text, aliases)
+            text, units = split_units_of(text, aliases)
             if leaf.units:
                 lead = [u for found in leaf.units for u in found[0]]
                 partner = [u for found in leaf.units for u in found[1]]
@@ -452,7 +287,7 @@ def tasks_from_items(paragraphs: list[Paragraph], *, year, context: Context, ali
                     lead, partner = partner, []
                 units = (lead, partner)
             deadline_text = (stated_deadline or (leaf.deadline if leaf.deadline is not None and not extra else None)
-                             or _deadline_in(text, year))
+                             or deadline_in(text, year))
             unsure = []
             if not units:
                 unsure.append("units")
@@ -481,54 +316,7 @@ def _without_units(paragraph: str, aliases) -> str:
 
 
 def has_numbered_items(paragraphs: list[Paragraph]) -> bool:
-    return any(_marker(tidy(p.full_text)) for p in paragraphs)
-
-
-# A paragraph saying what someone will do ("协议明确", "将…", "每年…不少于") rather than what was done.
-_COMMITS = re.compile(r"协议明确|提出|通知明确|通知要求|协议约定|根据.{0,8}协议|将|要求|计划|力争|确保|拟|每年|不少于|不低于")
-_PAST = re.compile(r"累计|截至|以来|去年|上年|已经|已[^经]")
-_REPORTS = re.compile(r"获悉|签署|签订|举行|记者")
-# A pairing line of a news item: "西安市灞桥区、国际港务区帮扶汉中市略阳县" (the helpers lead).
-_PAIR = re.compile(r"^(?:由)?([^，。；,;：:\d]{2,60}?)(?:结对|对口)?帮扶([^，。；,;：:\d]{2,30})[。]?$")
-_NOT_BODY = re.compile(r"^(?:来源|编辑|责任编辑|发布|浏览|点击|【|首页|当前位置)|版权所有|ICP")
-
-
-def tasks_from_paragraphs(paragraphs: list[Paragraph], *, year, context: Context, aliases) -> list[dict]:
-    """A text with no numbering at all (a news item summing up an agreement): each paragraph
-    that commits someone to something is proposed as a task, numbered by position, every
-    field marked for the clerk to confirm."""
-    tasks = []
-    for paragraph in paragraphs:
-        text = tidy(paragraph.full_text)
-        cues = hant.fold(text)
-        pair = _PAIR.match(cues)
-        helpers = [u.strip() for u in re.split(r"[、和及与]", text[:pair.end(1)])] if pair else []
-        if pair and len(text) < 60 and helpers and looks_like_unit(helpers[0]) and looks_like_unit(text[pair.start(2):].rstrip("。")):
-            task = make_task(
-                ref=str(len(tasks) + 1), list_name=None, category=None, text=text, measures=None,
-                lead=helpers, partner=[], deadline_text="", year=year, targets=[],
-                location=paragraph.location, source_text=text,
-            )
-            task["unsure"] = ["task", "deadline"]
-            tasks.append(task)
-            continue
-        if len(text) < 40 or _NOT_BODY.search(cues) or not re.search(r"[，。；,;]", text):
-            continue
-        if not _COMMITS.search(cues) or (_PAST.search(cues) and not re.search(r"将|协议|要求|计划", cues)):
-            continue
-        if _REPORTS.search(cues) and not find_quantities(text):
-            continue  # the lede: "记者获悉，两省签署协议……", no commitment of its own
-        text, units = _split_units(text, aliases)
-        deadline_text = _deadline_in(text, year)
-        task = make_task(
-            ref=str(len(tasks) + 1), list_name=None, category=None, text=text, measures=None,
-            lead=units[0] if units else [], partner=units[1] if units else [],
-            deadline_text=deadline_text or "", year=year, targets=targets_for([[text]], context),
-            location=paragraph.location, source_text=text,
-        )
-        task["unsure"] = ["task"] + ([] if units else ["units"]) + ([] if deadline_text else ["deadline"])
-        tasks.append(task)
-    return tasks
+    return any(marker(tidy(p.full_text)) for p in paragraphs)
 
 
 def printed_units(paragraphs: list[Paragraph], aliases) -> set[str]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from intake.document import Document, Paragraph, Table
 from intake.errors import IntakeError
-from intake.interpret import annex as breakdowns, flat_tables, items, outline
+from intake.interpret import annex as breakdowns, flat_tables, items, news, outline, runs
 from intake.interpret.facts import extract_facts
 from intake.interpret.table_tasks import join_sections, tasks_from_table
 from intake.interpret.headings import category_totals
@@ -115,15 +115,15 @@ def interpret(document: Document, registry: Registry | None = None) -> dict:
             tasks = items.tasks_from_items(paragraphs, year=year, context=context, aliases=aliases)
         if not tasks and not document.tables:
             # "分别为:一是…;二是…" in one paragraph, no other numbering: each clause an item.
-            tasks = items.tasks_from_items(items.split_inline_clauses(paragraphs), year=year, context=context,
+            tasks = items.tasks_from_items(runs.split_inline_clauses(paragraphs), year=year, context=context,
                                            aliases=aliases)
         if not tasks and not document.tables:
             # "票决出10项…:A;B;…" — as many parts between semicolons as the text announces: one item each.
-            tasks = items.tasks_from_items(items.split_counted_list(paragraphs), year=year, context=context,
+            tasks = items.tasks_from_items(runs.split_counted_list(paragraphs), year=year, context=context,
                                            aliases=aliases)
         if not tasks and not document.tables:
             # No numbering at all (a news item on an agreement): paragraphs that commit someone.
-            tasks = items.tasks_from_paragraphs(paragraphs, year=year, context=context, aliases=aliases)
+            tasks = news.tasks_from_paragraphs(paragraphs, year=year, context=context, aliases=aliases)
         breakdowns.attach_breakdowns(document.tables, tasks)  # 附表 breaking the body's figures down per town
     if not tasks:
         raise IntakeError(
